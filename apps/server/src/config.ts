@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from './db/paths.js';
+import { FlowlineStartError } from './errors/start-error.js';
+
+export interface Config {
+  command: 'start' | 'migrate';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  webRoot: string;
+  logLevel: string;
+  version: string;
+}
+
+const usage = `Usage: pnpm start [-- --port <n>] [--host <addr>] [--data-dir <folder>]
+Environment: PORT, FLOWLINE_HOST, FLOWLINE_DATA_DIR, DATABASE_URL, FLOWLINE_LOG_LEVEL`;
+
+/** Reads the command line and the environment; a bad value stops with one sentence. */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    throw new FlowlineStartError(`${(e as Error).message}\n${usage}`);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? 'start';
+  if (command !== 'start' && command !== 'migrate')
+    throw new FlowlineStartError(`Unknown command "${command}".\n${usage}`);
+  const portText = values.port ?? env.PORT ?? env.FLOWLINE_PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new FlowlineStartError(`The port "${portText}" is not a number between 0 and 65535.`);
+  }
+  const root = repoRoot();
+  return {
+    command,
+    port,
+    host: values.host ?? env.FLOWLINE_HOST ?? '127.0.0.1',
+    dataDir: values['data-dir'] ?? env.FLOWLINE_DATA_DIR ?? join(root, '.flowline'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    webRoot: join(root, 'apps', 'web', 'dist'),
+    logLevel: env.FLOWLINE_LOG_LEVEL ?? 'info',
+    version: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+}
+
+/** The URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(an unparseable URL)';
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * `pnpm start`: opens the database (embedded PostgreSQL unless DATABASE_URL is set), applies the
+ * migrations and serves the API and the web app. `migrate` only applies the migrations.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp, logRedactions } from './app.js';
+import { type Config, readConfig, redactUrl } from './config.js';
+import { type Database, openDatabase } from './database.js';
+import { createDb, type Db } from './db/prisma.js';
+import { FlowlineStartError } from './errors/start-error.js';
+
+async function main(): Promise<void> {
+  const config = readConfig(process.argv.slice(2), process.env);
+  const database = await openDatabase(config.databaseUrl, config.dataDir);
+  if (config.command === 'migrate') {
+    console.log(`Migrations applied: ${database.appliedNow.join(', ') || 'none were pending'}.`);
+    await database.embedded?.stop();
+    return;
+  }
+  const db = createDb(database.url);
+  let app: FastifyInstance | undefined;
+  const stop = stopper(() => app, db, database);
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  void database.embedded?.exited.then((code) =>
+    stop(
+      1,
+      `The embedded PostgreSQL stopped unexpectedly (exit code ${code}); see ${database.embedded?.logFile}.`,
+    ),
+  );
+
+  app = await buildApp({
+    db,
+    version: config.version,
+    webRoot: config.webRoot,
+    logger: { level: config.logLevel, redact: logRedactions },
+  });
+  await listen(app, config);
+  printBanner(config, database);
+}
+
+async function listen(app: FastifyInstance, config: Config): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new FlowlineStartError(
+        `Port ${config.port} is already in use: stop what uses it, or choose another port with --port or PORT.`,
+      );
+    }
+    if (code === 'EACCES')
+      throw new FlowlineStartError(`Port ${config.port} needs privileges: choose a port above 1023.`);
+    throw e;
+  }
+}
+
+function printBanner(config: Config, database: Database): void {
+  const address = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(`\nFlowline ${config.version} is running at http://${address}:${config.port}`);
+  console.log(`  API documentation: http://${address}:${config.port}/api/docs`);
+  if (database.embedded) {
+    console.log(`  Data: ${config.dataDir} (embedded PostgreSQL at ${redactUrl(database.url)})`);
+  } else {
+    console.log(`  Database: ${redactUrl(database.url)}`);
+  }
+  console.log('  Press Ctrl-C to stop.\n');
+}
+
+function stopper(app: () => FastifyInstance | undefined, db: Db, database: Database) {
+  let stopping = false;
+  return async (code: number, reason?: string) => {
+    if (stopping) {
+      // A second Ctrl-C means "now"; PostgreSQL still stops, through its guard.
+      if (!reason) process.exit(code || 1);
+      return;
+    }
+    stopping = true;
+    if (reason) console.error(reason);
+    console.log('\nStopping Flowline...');
+    await app()
+      ?.close()
+      .catch(() => {});
+    await db.$disconnect().catch(() => {});
+    await database.embedded?.stop();
+    process.exit(code);
+  };
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof FlowlineStartError) {
+    console.error(`Flowline cannot start: ${e.message}`);
+  } else {
+    console.error('Flowline failed to start:', e);
+  }
+  process.exit(1);
+});

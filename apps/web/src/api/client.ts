@@ -1,0 +1,55 @@
+import type { Problem } from '@flowline/contracts';
+
+/** An API answer that was not a success, with the problem document the server sent. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+  ) {
+    super(describeProblem(status, problem));
+  }
+}
+
+/** One readable sentence for a failed request. */
+export function describeProblem(status: number, problem: Problem | undefined): string {
+  if (!problem)
+    return status === 0 ? 'The Flowline server cannot be reached.' : `The server answered ${status}.`;
+  const first = problem.errors?.[0];
+  if (first) return `${problem.title}: ${first.path.replace(/^\/body\//, '')} ${first.message}`;
+  return problem.detail ?? problem.title;
+}
+
+/** Calls the API; answers the parsed JSON or throws an ApiError. */
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...rest,
+      headers: {
+        accept: 'application/json',
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...rest.headers,
+      },
+      body: json === undefined ? rest.body : JSON.stringify(json),
+    });
+  } catch {
+    throw new ApiError(0, undefined);
+  }
+  const text = await response.text();
+  const body = text ? safeJson(text) : undefined;
+  if (!response.ok) throw new ApiError(response.status, isProblem(body) ? body : undefined);
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}

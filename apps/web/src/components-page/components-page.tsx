@@ -1,0 +1,109 @@
+import { type ComponentType, componentTypes } from '@flowline/contracts';
+import { useState } from 'react';
+import { useComponents, useFolders } from '../api/queries.js';
+import { Empty, Failed, Loading } from '../frame/status.js';
+import { CreateComponentForm } from './create-component-form.js';
+import { CreateFolderForm } from './create-folder-form.js';
+
+/** Folders on the left, the components of the chosen folder (or all) on the right. */
+export function ComponentsPage() {
+  const [folderId, setFolderId] = useState<string | undefined>();
+  const [type, setType] = useState<ComponentType | undefined>();
+  const [search, setSearch] = useState('');
+  const folders = useFolders();
+  const components = useComponents({ folderId, type, search: search.trim() || undefined });
+  const folderName = (id: string | null) => folders.data?.items.find((f) => f.id === id)?.name ?? '—';
+
+  return (
+    <div className="components-page">
+      <aside aria-labelledby="folders-title" className="folders">
+        <h2 id="folders-title">Folders</h2>
+        {folders.isPending ? (
+          <Loading what="folders" />
+        ) : folders.isError ? (
+          <Failed what="folders" error={folders.error} retry={() => folders.refetch()} />
+        ) : (
+          <ul aria-label="Folders" className="folder-list">
+            <li>
+              <button
+                type="button"
+                aria-pressed={folderId === undefined}
+                onClick={() => setFolderId(undefined)}
+              >
+                All components
+              </button>
+            </li>
+            {folders.data.items.map((f) => (
+              <li key={f.id}>
+                <button type="button" aria-pressed={folderId === f.id} onClick={() => setFolderId(f.id)}>
+                  {f.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CreateFolderForm />
+      </aside>
+
+      <section aria-labelledby="components-title" className="components">
+        <h1 id="components-title">Components</h1>
+        <div className="toolbar">
+          <label>
+            Search
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Name"
+            />
+          </label>
+          <label>
+            Type
+            <select
+              value={type ?? ''}
+              onChange={(e) => setType((e.target.value || undefined) as ComponentType)}
+            >
+              <option value="">All types</option>
+              {componentTypes.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {components.isPending ? (
+          <Loading what="components" />
+        ) : components.isError ? (
+          <Failed what="components" error={components.error} retry={() => components.refetch()} />
+        ) : components.data.items.length === 0 ? (
+          <Empty>No component here yet. Create one below.</Empty>
+        ) : (
+          <table aria-label="Components">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Folder</th>
+                <th scope="col">Revision</th>
+              </tr>
+            </thead>
+            <tbody>
+              {components.data.items.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>
+                    <span className={`type-badge type-${c.type}`}>{c.type}</span>
+                  </td>
+                  <td>{folderName(c.folderId)}</td>
+                  <td>{c.version}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
+      </section>
+    </div>
+  );
+}

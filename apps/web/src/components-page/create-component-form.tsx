@@ -1,0 +1,58 @@
+import { type ComponentType, componentTypes, type Folder } from '@flowline/contracts';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useCreateComponent } from '../api/queries.js';
+
+export function CreateComponentForm({
+  folders,
+  defaultFolderId,
+}: {
+  folders: Folder[];
+  defaultFolderId?: string;
+}) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<ComponentType>('connection');
+  const [folderId, setFolderId] = useState(defaultFolderId ?? '');
+  useEffect(() => setFolderId(defaultFolderId ?? ''), [defaultFolderId]);
+  const create = useCreateComponent();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ name, type, folderId: folderId || null }, { onSuccess: () => setName('') });
+  };
+  return (
+    <form onSubmit={submit} aria-label="New component" className="inline-form">
+      <label>
+        Component name
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+      </label>
+      <label>
+        Component type
+        <select value={type} onChange={(e) => setType(e.target.value as ComponentType)}>
+          {componentTypes.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        In folder
+        <select value={folderId} onChange={(e) => setFolderId(e.target.value)}>
+          <option value="">(top level)</option>
+          {folders.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={create.isPending}>
+        {create.isPending ? 'Creating…' : 'Create component'}
+      </button>
+      {create.isError && (
+        <p role="alert" className="field-error">
+          {create.error.message}
+        </p>
+      )}
+    </form>
+  );
+}

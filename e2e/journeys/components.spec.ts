@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
+
+test('a person creates a folder and a component, reloads, and finds both', async ({ page }) => {
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+
+  await components.createFolder(`Customers ${suffix}`);
+  await components.createComponent(`Copy customers ${suffix}`, 'process', `Customers ${suffix}`);
+
+  await page.reload();
+  await expect(components.folder(`Customers ${suffix}`)).toBeVisible();
+  const row = components.component(`Copy customers ${suffix}`);
+  await expect(row).toContainText('process');
+  await expect(row).toContainText(`Customers ${suffix}`);
+
+  // The folder filter shows the component in its folder.
+  await components.folder(`Customers ${suffix}`).click();
+  await expect(components.component(`Copy customers ${suffix}`)).toBeVisible();
+});
+
+test('a refused name is explained next to the form', async ({ page }) => {
+  const components = new ComponentsPage(page);
+  await components.open();
+  const name = `Vendors ${Date.now().toString(36)}`;
+  await components.createFolder(name);
+  const form = page.getByRole('form', { name: 'New folder' });
+  await form.getByLabel('Folder name').fill(name);
+  await form.getByRole('button', { name: 'Create folder' }).click();
+  await expect(form.getByRole('alert')).toContainText('already exists');
+});
+
+test('the navigation reaches every section', async ({ page }) => {
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const section of ['Processes', 'Executions', 'Components']) {
+    await nav.getByRole('link', { name: section }).click();
+    await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  }
+});

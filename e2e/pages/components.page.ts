@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The Components page, as a person sees it. */
+export class ComponentsPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/components');
+    await expect(this.page.getByRole('heading', { name: 'Components' })).toBeVisible();
+  }
+
+  async createFolder(name: string) {
+    const form = this.page.getByRole('form', { name: 'New folder' });
+    await form.getByLabel('Folder name').fill(name);
+    await form.getByRole('button', { name: 'Create folder' }).click();
+    await expect(this.folder(name)).toBeVisible();
+  }
+
+  async createComponent(name: string, type: string, folder: string) {
+    const form = this.page.getByRole('form', { name: 'New component' });
+    await form.getByLabel('Component name').fill(name);
+    await form.getByLabel('Component type').selectOption(type);
+    await form.getByLabel('In folder').selectOption({ label: folder });
+    await form.getByRole('button', { name: 'Create component' }).click();
+    await expect(this.component(name)).toBeVisible();
+  }
+
+  folder(name: string) {
+    return this.page.getByRole('list', { name: 'Folders' }).getByRole('button', { name });
+  }
+
+  component(name: string) {
+    return this.page.getByRole('table', { name: 'Components' }).getByRole('row').filter({ hasText: name });
+  }
+}
