@@ -30,7 +30,14 @@ describe('Profile', () => {
       entitySet: 'CustomerGroups',
       key: ['dataAreaId', 'CustomerGroupId'],
       fields: [
-        { name: 'dataAreaId', kind: 'string', edmType: 'Edm.String', nullable: false, keyIndex: 0, maxLength: 4 },
+        {
+          name: 'dataAreaId',
+          kind: 'string',
+          edmType: 'Edm.String',
+          nullable: false,
+          keyIndex: 0,
+          maxLength: 4,
+        },
         {
           name: 'IsSalesTaxIncluded',
           kind: 'enum',
