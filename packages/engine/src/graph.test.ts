@@ -16,7 +16,9 @@ describe('checkGraph', () => {
   });
 
   it('wants exactly one start', () => {
-    expect(checkGraph({ shapes: shapes(['m', 'map']), edges: [] })[0]?.message).toMatch(/exactly one start.*has 0/);
+    expect(checkGraph({ shapes: shapes(['m', 'map']), edges: [] })[0]?.message).toMatch(
+      /exactly one start.*has 0/,
+    );
     const two = checkGraph({ shapes: shapes(['a', 'start'], ['b', 'start']), edges: [] });
     expect(two[0]?.message).toMatch(/has 2/);
   });

@@ -23,7 +23,8 @@ export function checkGraph(graph: Graph): GraphProblem[] {
   const next = new Map<string, string[]>();
   for (const e of graph.edges) {
     for (const end of [e.from, e.to]) {
-      if (!ids.has(end)) problems.push({ shapeId: end, message: `An edge refers to shape "${end}", which does not exist.` });
+      if (!ids.has(end))
+        problems.push({ shapeId: end, message: `An edge refers to shape "${end}", which does not exist.` });
     }
     next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   }
@@ -38,10 +39,14 @@ export function checkGraph(graph: Graph): GraphProblem[] {
       stack.push(...(next.get(id) ?? []));
     }
     for (const s of graph.shapes) {
-      if (!seen.has(s.id)) problems.push({ shapeId: s.id, message: 'No path from the start shape reaches this shape.' });
+      if (!seen.has(s.id))
+        problems.push({ shapeId: s.id, message: 'No path from the start shape reaches this shape.' });
     }
   }
-  for (const id of cycleMembers(graph.shapes.map((s) => s.id), next)) {
+  for (const id of cycleMembers(
+    graph.shapes.map((s) => s.id),
+    next,
+  )) {
     problems.push({ shapeId: id, message: 'This shape is part of a cycle; documents would flow forever.' });
   }
   return problems;
