@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 // The journeys run against the built Flowline (`pnpm build`) on its own port and a fresh data folder.
 const port = Number(process.env.E2E_PORT ?? 3170);
 const dataDir = mkdtempSync(join(tmpdir(), 'flowline-e2e-'));
+export const adminEmail = 'admin@flowline.test';
+export const adminPassword = 'e2e admin password';
 
 export default defineConfig({
   testDir: './journeys',
@@ -39,6 +41,11 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    env: {
+      FLOWLINE_ADMIN_EMAIL: adminEmail,
+      FLOWLINE_ADMIN_PASSWORD: adminPassword,
+      FLOWLINE_LOG_LEVEL: 'warn',
+    },
     gracefulShutdown: { signal: 'SIGINT', timeout: 15_000 },
   },
 });

@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { ComponentsPage } from '../pages/components.page.js';
+import { admin, signIn } from '../pages/sign-in.js';
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
 
 test('a person creates a folder and a component, reloads, and finds both', async ({ page }) => {
   const components = new ComponentsPage(page);
@@ -31,11 +36,26 @@ test('a refused name is explained next to the form', async ({ page }) => {
   await expect(form.getByRole('alert')).toContainText('already exists');
 });
 
-test('the navigation reaches every section', async ({ page }) => {
+test('a wrong password is refused on the sign-in page', async ({ browser }) => {
+  const page = await browser.newPage();
+  await page.goto('/');
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Email').fill(admin.email);
+  await form.getByLabel('Password').fill('not the password');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(form.getByRole('alert')).toContainText('The email or the password is wrong.');
+  await page.close();
+});
+
+test('the navigation reaches every section, and signing out returns to the sign-in page', async ({
+  page,
+}) => {
   await page.goto('/');
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const section of ['Processes', 'Executions', 'Components']) {
     await nav.getByRole('link', { name: section }).click();
     await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
 });

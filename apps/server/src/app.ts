@@ -1,7 +1,14 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { auditRoutes } from './audit/audit.routes.js';
+import { authPlugin } from './auth/auth.plugin.js';
+import { authRoutes } from './auth/auth.routes.js';
+import type { SetupToken } from './auth/first-admin.js';
+import { userRoutes } from './auth/users.routes.js';
 import { componentRoutes } from './components/components.routes.js';
+import { ComponentsService } from './components/components.service.js';
+import { SecretBox } from './components/secrets.js';
 import type { Db } from './db/prisma.js';
 import { registerProblemHandler } from './errors/problem.js';
 import { folderRoutes } from './folders/folders.routes.js';
@@ -12,15 +19,31 @@ import { webPlugin } from './web/web.plugin.js';
 export interface AppOptions {
   db: Db;
   version: string;
+  /** The 32-byte key that encrypts secret fields at rest. */
+  secretKey: Buffer;
+  /** Present while the first administrator is still to be created. */
+  setupToken?: SetupToken;
   /** Folder of the built web app; not served when absent. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  secureCookies?: boolean;
 }
 
 /** Secrets and session cookies never reach the log. */
-export const logRedactions = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+export const logRedactions = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'req.headers["x-csrf-token"]',
+];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+  }
+}
 
 /** Builds the API server: plugins first, then the routes, then the web app (fastify/demo's order). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -30,12 +53,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     return503OnClosing: true,
   });
+  app.decorate('db', options.db);
   registerValidation(app);
   registerProblemHandler(app);
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      // React Flow positions nodes with inline styles; scripts come only from our own origin.
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      );
+    }
   });
 
   await app.register(swagger, {
@@ -45,15 +77,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         title: 'Flowline API',
         version: options.version,
         description:
-          'Components, processes and executions of Flowline. Every error is an RFC 9457 problem document.',
+          'Components, processes and executions of Flowline. Sign in with POST /api/auth/login (a session cookie), then send the csrfToken it answers as `x-csrf-token` with every change. Every error is an RFC 9457 problem document.',
       },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, { db: options.db });
 
+  const components = new ComponentsService(options.db, new SecretBox(options.secretKey));
   await app.register(healthRoutes, { db: options.db, version: options.version });
+  await app.register(authRoutes, {
+    db: options.db,
+    setupToken: options.setupToken,
+    secureCookies: options.secureCookies,
+  });
+  await app.register(userRoutes, { db: options.db });
+  await app.register(auditRoutes, { db: options.db });
   await app.register(folderRoutes, { db: options.db });
-  await app.register(componentRoutes, { db: options.db });
+  await app.register(componentRoutes, { components });
 
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

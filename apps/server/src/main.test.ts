@@ -18,7 +18,14 @@ interface Started {
 
 function start(args: string[], env: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'main.ts'), ...args], {
-    env: { ...process.env, DATABASE_URL: '', FLOWLINE_LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      FLOWLINE_LOG_LEVEL: 'warn',
+      FLOWLINE_ADMIN_EMAIL: 'admin@example.com',
+      FLOWLINE_ADMIN_PASSWORD: 'first admin password',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -52,6 +59,18 @@ function postgresOf(dir: string): number[] {
     .map(Number);
 }
 
+/** Signs in as the administrator the environment created; answers the headers of a signed-in change. */
+async function signInOver(port: number): Promise<Record<string, string>> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.com', password: 'first admin password' }),
+  });
+  expect(res.status).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]!, 'x-csrf-token': csrfToken };
+}
+
 const healthy = (port: number) => async () => {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
@@ -61,16 +80,18 @@ const healthy = (port: number) => async () => {
   }
 };
 
-describe('pnpm start', () => {
+// Each case starts the real server (and PostgreSQL): generous timeouts for a busy 2-core machine.
+describe('pnpm start', { timeout: 120_000 }, () => {
   it('serves the API, keeps data across restarts, and leaves no PostgreSQL behind after Ctrl-C', async () => {
     const port = await freePort();
     const first = start(['--port', String(port), '--data-dir', dataDir]);
     await waitFor(healthy(port), 'the first start');
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toContain(dataDir);
+    let session = await signInOver(port);
     const created = await fetch(`http://127.0.0.1:${port}/api/folders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...session },
       body: JSON.stringify({ name: 'Kept across restarts' }),
     });
     expect(created.status).toBe(201);
@@ -80,7 +101,10 @@ describe('pnpm start', () => {
 
     const second = start(['--port', String(port), '--data-dir', dataDir]);
     await waitFor(healthy(port), 'the second start');
-    const folders = (await (await fetch(`http://127.0.0.1:${port}/api/folders`)).json()) as {
+    session = await signInOver(port);
+    const folders = (await (
+      await fetch(`http://127.0.0.1:${port}/api/folders`, { headers: session })
+    ).json()) as {
       items: { name: string }[];
     };
     expect(folders.items.map((f) => f.name)).toContain('Kept across restarts');

@@ -2,8 +2,11 @@
  * `pnpm start`: opens the database (embedded PostgreSQL unless DATABASE_URL is set), applies the
  * migrations and serves the API and the web app. `migrate` only applies the migrations.
  */
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, logRedactions } from './app.js';
+import { prepareFirstAdmin } from './auth/first-admin.js';
+import { loadSecretKey } from './components/secrets.js';
 import { type Config, readConfig, redactUrl } from './config.js';
 import { type Database, openDatabase } from './database.js';
 import { createDb, type Db } from './db/prisma.js';
@@ -29,14 +32,27 @@ async function main(): Promise<void> {
     ),
   );
 
+  const setupToken = await prepareFirstAdmin(db, process.env);
   app = await buildApp({
     db,
+    secretKey: loadSecretKey(process.env, join(config.dataDir, 'secret.key')),
+    setupToken,
     version: config.version,
     webRoot: config.webRoot,
     logger: { level: config.logLevel, redact: logRedactions },
   });
   await listen(app, config);
   printBanner(config, database);
+  if (setupToken) {
+    console.log(
+      `  First start: create the administrator at ${baseUrl(config)}/setup?token=${setupToken.value}\n`,
+    );
+  }
+}
+
+function baseUrl(config: Config): string {
+  const address = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return `http://${address}:${config.port}`;
 }
 
 async function listen(app: FastifyInstance, config: Config): Promise<void> {
@@ -56,9 +72,8 @@ async function listen(app: FastifyInstance, config: Config): Promise<void> {
 }
 
 function printBanner(config: Config, database: Database): void {
-  const address = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`\nFlowline ${config.version} is running at http://${address}:${config.port}`);
-  console.log(`  API documentation: http://${address}:${config.port}/api/docs`);
+  console.log(`\nFlowline ${config.version} is running at ${baseUrl(config)}`);
+  console.log(`  API documentation: ${baseUrl(config)}/api/docs`);
   if (database.embedded) {
     console.log(`  Data: ${config.dataDir} (embedded PostgreSQL at ${redactUrl(database.url)})`);
   } else {

@@ -1,23 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.js';
-import { testDb } from './test/test-db.js';
+import { type Client, testApp } from './test/test-app.js';
 
 let app: FastifyInstance;
-let drop: () => Promise<void>;
+let designer: Client;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const t = await testDb();
-  drop = t.drop;
-  app = await buildApp({ db: t.db, version: '0.0.0-test' });
+  const t = await testApp();
+  app = t.app;
+  close = t.close;
+  designer = await t.as('designer');
 });
-afterAll(async () => {
-  await app.close();
-  await drop();
-});
+afterAll(() => close());
 
-const post = (url: string, payload: unknown) =>
-  app.inject({ method: 'POST', url, payload: payload as object });
+const post = (url: string, payload: unknown) => designer.post(url, payload);
 
 describe('GET /api/health', () => {
   it('reports the database reachable and every migration applied', async () => {
@@ -37,28 +34,29 @@ describe('folders and components', () => {
     expect(folder.statusCode).toBe(201);
     const folderId = folder.json().id;
 
-    const created = await post('/api/components', { type: 'connection', name: 'Sandbox USMF', folderId });
+    const created = await post('/api/components', { type: 'process', name: 'Sandbox USMF', folderId });
     expect(created.statusCode).toBe(201);
     const component = created.json();
-    expect(component).toMatchObject({ type: 'connection', name: 'Sandbox USMF', folderId, version: 1 });
+    expect(component).toMatchObject({ type: 'process', name: 'Sandbox USMF', folderId, version: 1 });
     expect(created.headers.etag).toBe(`"${component.id}.1"`);
 
-    const folders = await app.inject('/api/folders');
+    const folders = await designer.get('/api/folders');
     expect(folders.json().items.map((f: { name: string }) => f.name)).toContain('Customers');
 
-    const list = await app.inject(`/api/components?folderId=${folderId}&type=connection&search=usmf`);
+    const list = await designer.get(`/api/components?folderId=${folderId}&type=process&search=usmf`);
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: component.id, name: 'Sandbox USMF' }] });
 
-    const got = await app.inject(`/api/components/${component.id}`);
+    const got = await designer.get(`/api/components/${component.id}`);
     expect(got.statusCode).toBe(200);
-    expect(got.json().body).toEqual({ schemaVersion: 1 });
+    expect(got.json().body).toEqual({ schemaVersion: 1, name: 'Sandbox USMF', shapes: [], edges: [] });
     expect(got.headers.etag).toBe(`"${component.id}.1"`);
   });
 
   it('pages through components in name order', async () => {
-    for (const name of ['Page C', 'Page A', 'Page B']) await post('/api/components', { type: 'map', name });
-    const first = await app.inject('/api/components?type=map&search=Page&limit=2');
-    const second = await app.inject('/api/components?type=map&search=Page&limit=2&offset=2');
+    for (const name of ['Page C', 'Page A', 'Page B'])
+      await post('/api/components', { type: 'process', name });
+    const first = await designer.get('/api/components?type=process&search=Page&limit=2');
+    const second = await designer.get('/api/components?type=process&search=Page&limit=2&offset=2');
     expect(first.json().items.map((c: { name: string }) => c.name)).toEqual(['Page A', 'Page B']);
     expect(second.json()).toMatchObject({ total: 3, items: [{ name: 'Page C' }] });
   });
@@ -79,6 +77,16 @@ describe('bad input gets a problem document naming the field at fault', () => {
     ['a blank name', '/api/folders', { name: '   ' }, '/body/name'],
     ['an unknown component type', '/api/components', { type: 'robot', name: 'X' }, '/body/type'],
     [
+      'a body of the wrong shape',
+      '/api/components',
+      {
+        type: 'connection',
+        name: 'X',
+        body: { schemaVersion: 1, serviceUrl: 'ftp://x', auth: { kind: 'none' } },
+      },
+      '/body/body/serviceUrl',
+    ],
+    [
       'a malformed folder id',
       '/api/components',
       { type: 'map', name: 'X', folderId: 'nope' },
@@ -86,13 +94,13 @@ describe('bad input gets a problem document naming the field at fault', () => {
     ],
   ])('%s', async (_what, url, payload, path) => {
     const res = await post(url, payload);
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
   it('malformed JSON', async () => {
-    const res = await app.inject({
+    const res = await designer.inject({
       method: 'POST',
       url: '/api/folders',
       headers: { 'content-type': 'application/json' },
@@ -113,14 +121,14 @@ describe('bad input gets a problem document naming the field at fault', () => {
     const res = await post('/api/components', { type: 'map', name: 'Orphan', folderId });
     expect(res.statusCode).toBe(404);
     expect(res.json().detail).toContain(folderId);
-    const list = await app.inject('/api/components?search=Orphan');
+    const list = await designer.get('/api/components?search=Orphan');
     expect(list.json().total).toBe(0);
   });
 
   it('an unknown component is 404, an unknown route is 404, neither with a stack trace', async () => {
-    const missing = await app.inject('/api/components/00000000-0000-4000-8000-000000000000');
+    const missing = await designer.get('/api/components/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
-    const route = await app.inject('/api/nothing-here');
+    const route = await designer.get('/api/nothing-here');
     expect(route.statusCode).toBe(404);
     expect(route.body).not.toMatch(/at .*\.ts:\d+/);
   });
@@ -128,7 +136,7 @@ describe('bad input gets a problem document naming the field at fault', () => {
 
 describe('GET /api/docs', () => {
   it('serves the OpenAPI document with the stable routes', async () => {
-    const res = await app.inject('/api/docs/json');
+    const res = await designer.get('/api/docs/json');
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
     expect(paths).toEqual(

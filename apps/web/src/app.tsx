@@ -1,14 +1,28 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './api/session.js';
+import { LoginPage } from './auth/login-page.js';
+import { SetupPage } from './auth/setup-page.js';
 import { ComponentsPage } from './components-page/components-page.js';
 import { ExecutionsPage } from './frame/executions-page.js';
 import { Frame } from './frame/frame.js';
 import { ProcessesPage } from './frame/processes-page.js';
+import { Failed, Loading } from './frame/status.js';
 
 export function App() {
+  const session = useSession();
+  const location = useLocation();
+  const setupToken =
+    location.pathname === '/setup' ? new URLSearchParams(location.search).get('token') : null;
+
+  if (session.isPending) return <Loading what="Flowline" />;
+  if (session.isError)
+    return <Failed what="Flowline" error={session.error} retry={() => session.refetch()} />;
+  if (!session.data) return setupToken ? <SetupPage token={setupToken} /> : <LoginPage />;
   return (
-    <Frame>
+    <Frame user={session.data.user}>
       <Routes>
         <Route path="/" element={<Navigate to="/components" replace />} />
+        <Route path="/setup" element={<Navigate to="/components" replace />} />
         <Route path="/components" element={<ComponentsPage />} />
         <Route path="/processes" element={<ProcessesPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />

@@ -15,34 +15,28 @@ export const ComponentBody = Type.Object(
 );
 export type ComponentBody = Static<typeof ComponentBody>;
 
-export const ComponentSummary = Type.Object(
-  {
-    id: Id,
-    type: ComponentType,
-    name: Type.String(),
-    description: Type.String(),
-    folderId: Type.Union([Id, Type.Null()]),
-    version: Type.Integer({ description: 'The current revision; the ETag names it' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'ComponentSummary' },
-);
+export const ComponentSummary = Type.Object({
+  id: Id,
+  type: ComponentType,
+  name: Type.String(),
+  description: Type.String(),
+  folderId: Type.Union([Id, Type.Null()]),
+  version: Type.Integer({ description: 'The current revision; the ETag names it' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
 export type ComponentSummary = Static<typeof ComponentSummary>;
 
-export const Component = Type.Object(
-  {
-    id: Id,
-    type: ComponentType,
-    name: Type.String(),
-    description: Type.String(),
-    folderId: Type.Union([Id, Type.Null()]),
-    version: Type.Integer(),
-    body: ComponentBody,
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Component' },
-);
+export const Component = Type.Object({
+  id: Id,
+  type: ComponentType,
+  name: Type.String(),
+  description: Type.String(),
+  folderId: Type.Union([Id, Type.Null()]),
+  version: Type.Integer(),
+  body: ComponentBody,
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
 export type Component = Static<typeof Component>;
 
 export const CreateComponent = Type.Object(
@@ -74,3 +68,67 @@ export const ComponentList = Type.Object({
   total: Type.Integer(),
 });
 export type ComponentList = Static<typeof ComponentList>;
+
+export const UpdateComponent = Type.Object(
+  {
+    name: Type.Optional(Name),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    folderId: Type.Optional(Type.Union([Id, Type.Null()])),
+    body: Type.Optional(ComponentBody),
+  },
+  { additionalProperties: false },
+);
+export type UpdateComponent = Static<typeof UpdateComponent>;
+
+export const Revision = Type.Object({
+  version: Type.Integer(),
+  name: Type.String(),
+  reason: Type.String({ description: 'create, update, restored or imported' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+});
+export const RevisionList = Type.Object({ items: Type.Array(Revision) });
+export type RevisionList = Static<typeof RevisionList>;
+
+/** Everything a process (or any component) needs, in one JSON document; secrets are never in it. */
+export const Bundle = Type.Object(
+  {
+    format: Type.Literal('flowline-bundle'),
+    formatVersion: Type.Literal(1),
+    exportedAt: Type.String({ format: 'date-time' }),
+    rootId: Id,
+    components: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          type: ComponentType,
+          name: Name,
+          description: Type.String({ maxLength: 4000 }),
+          body: ComponentBody,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 5000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Bundle = Static<typeof Bundle>;
+
+export const ImportRequest = Type.Object(
+  {
+    bundle: Bundle,
+    /** For components that already exist: keep the stored one, or replace it with a new revision. */
+    existing: Type.Union([Type.Literal('keep'), Type.Literal('replace')]),
+    folderId: Type.Optional(Type.Union([Id, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type ImportRequest = Static<typeof ImportRequest>;
+
+export const ImportResult = Type.Object({
+  created: Type.Array(Id),
+  replaced: Type.Array(Id),
+  kept: Type.Array(Id),
+});
+export type ImportResult = Static<typeof ImportResult>;

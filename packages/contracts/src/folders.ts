@@ -2,15 +2,12 @@ import { type Static, Type } from 'typebox';
 
 export const Id = Type.String({ format: 'uuid' });
 
-export const Folder = Type.Object(
-  {
-    id: Id,
-    name: Type.String(),
-    parentId: Type.Union([Id, Type.Null()]),
-    createdAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Folder' },
-);
+export const Folder = Type.Object({
+  id: Id,
+  name: Type.String(),
+  parentId: Type.Union([Id, Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+});
 export type Folder = Static<typeof Folder>;
 
 /** A name a person can read back: no control characters, not blank. */

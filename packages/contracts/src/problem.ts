@@ -18,6 +18,6 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(ProblemItem)),
   },
-  { $id: 'Problem', additionalProperties: true },
+  { additionalProperties: true },
 );
 export type Problem = Static<typeof Problem>;

@@ -61,40 +61,34 @@ export interface ProfileField {
 /** Nested fields are checked one level deep by the schema; `toProfile` guarantees the rest. */
 const NestedField = Type.Unsafe<ProfileField>(Type.Object({ name: Type.String(), kind: FieldKind }));
 
-export const ProfileField = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 256 }),
-    kind: FieldKind,
-    edmType: Type.String({ maxLength: 512 }),
-    collection: Type.Optional(Type.Boolean()),
-    nullable: Type.Boolean(),
-    keyIndex: Type.Optional(Type.Integer({ minimum: 0 })),
-    maxLength: Type.Optional(Type.Integer({ minimum: 0 })),
-    precision: Type.Optional(Type.Integer({ minimum: 0 })),
-    scale: Type.Optional(Type.Integer({ minimum: 0 })),
-    label: Type.Optional(Type.String()),
-    readOnly: Type.Optional(Type.Boolean()),
-    mandatory: Type.Optional(Type.Boolean()),
-    enumMembers: Type.Optional(Type.Array(EnumMember)),
-    fields: Type.Optional(Type.Array(NestedField)),
-    targetType: Type.Optional(Type.String()),
-  },
-  { $id: 'ProfileField' },
-);
+export const ProfileField = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 256 }),
+  kind: FieldKind,
+  edmType: Type.String({ maxLength: 512 }),
+  collection: Type.Optional(Type.Boolean()),
+  nullable: Type.Boolean(),
+  keyIndex: Type.Optional(Type.Integer({ minimum: 0 })),
+  maxLength: Type.Optional(Type.Integer({ minimum: 0 })),
+  precision: Type.Optional(Type.Integer({ minimum: 0 })),
+  scale: Type.Optional(Type.Integer({ minimum: 0 })),
+  label: Type.Optional(Type.String()),
+  readOnly: Type.Optional(Type.Boolean()),
+  mandatory: Type.Optional(Type.Boolean()),
+  enumMembers: Type.Optional(Type.Array(EnumMember)),
+  fields: Type.Optional(Type.Array(NestedField)),
+  targetType: Type.Optional(Type.String()),
+});
 
-export const Profile = Type.Object(
-  {
-    /** Qualified entity type name, e.g. `Microsoft.Dynamics.DataEntities.CustomerV3`. */
-    entityType: Type.String(),
-    /** Entity set the profile was imported from, e.g. `CustomersV3`. */
-    entitySet: Type.Optional(Type.String()),
-    label: Type.Optional(Type.String()),
-    /** Key property names, in key order. */
-    key: Type.Array(Type.String()),
-    fields: Type.Array(ProfileField),
-  },
-  { $id: 'Profile' },
-);
+export const Profile = Type.Object({
+  /** Qualified entity type name, e.g. `Microsoft.Dynamics.DataEntities.CustomerV3`. */
+  entityType: Type.String(),
+  /** Entity set the profile was imported from, e.g. `CustomersV3`. */
+  entitySet: Type.Optional(Type.String()),
+  label: Type.Optional(Type.String()),
+  /** Key property names, in key order. */
+  key: Type.Array(Type.String()),
+  fields: Type.Array(ProfileField),
+});
 export interface Profile {
   entityType: string;
   entitySet?: string;

@@ -1,18 +1,26 @@
 import type {
   Component,
-  ComponentBody,
   ComponentList,
   ComponentSummary,
+  ComponentType,
   CreateComponent,
   ListComponentsQuery,
+  RevisionList,
+  UpdateComponent,
 } from '@flowline/contracts';
+import { audit } from '../audit/audit.js';
+import type { SessionUser } from '../auth/access.js';
 import type { Db } from '../db/prisma.js';
-import { notFound } from '../errors/problem.js';
+import { HttpProblem, notFound } from '../errors/problem.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { migrateBody, referencesOf, validateBody } from './bodies.js';
+import { markSecrets, storeSecrets } from './component-secrets.js';
+import type { SecretBox } from './secrets.js';
 
+type Tx = Prisma.TransactionClient;
 type ComponentRow = Prisma.ComponentGetPayload<object>;
 
-const summary = (c: ComponentRow): ComponentSummary => ({
+export const summary = (c: ComponentRow): ComponentSummary => ({
   id: c.id,
   type: c.type,
   name: c.name,
@@ -22,8 +30,24 @@ const summary = (c: ComponentRow): ComponentSummary => ({
   updatedAt: c.updatedAt.toISOString(),
 });
 
+const emptyBodies: Record<ComponentType, Record<string, unknown>> = {
+  connection: { schemaVersion: 1 },
+  operation: { schemaVersion: 1 },
+  map: { schemaVersion: 1, name: '', source: {}, target: {}, rules: [] },
+  process: { schemaVersion: 1, name: '', shapes: [], edges: [] },
+};
+
+/** Maps and processes carry their name in their body too (the engine and the mapper read it there). */
+function named(type: ComponentType, body: Record<string, unknown>, name: string): Record<string, unknown> {
+  return type === 'map' || type === 'process' ? { ...body, name } : body;
+}
+
+/** The component store: every save is an immutable revision; references and secrets kept beside. */
 export class ComponentsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+  ) {}
 
   async list(query: ListComponentsQuery): Promise<ComponentList> {
     const where: Prisma.ComponentWhereInput = {
@@ -43,47 +67,253 @@ export class ComponentsService {
     return { items: rows.map(summary), total };
   }
 
-  async get(id: string): Promise<Component> {
-    const row = await this.db.component.findUnique({ where: { id } });
+  async get(id: string, version?: number, db: Tx | Db = this.db): Promise<Component> {
+    const row = await db.component.findUnique({ where: { id } });
     if (!row) throw notFound(`Component ${id}`);
-    const revision = await this.db.componentRevision.findUnique({
-      where: { componentId_version: { componentId: id, version: row.currentVersion } },
+    const revision = await db.componentRevision.findUnique({
+      where: { componentId_version: { componentId: id, version: version ?? row.currentVersion } },
     });
-    if (!revision) throw notFound(`Revision ${row.currentVersion} of component ${id}`);
+    if (!revision) throw notFound(`Revision ${version} of component ${id}`);
+    const body = await markSecrets(
+      db,
+      id,
+      row.type,
+      migrateBody(row.type, revision.body as Record<string, unknown>),
+    );
     return {
       ...summary(row),
-      body: revision.body as ComponentBody,
+      name: revision.name,
+      description: revision.description,
+      version: revision.version,
+      body: body as Component['body'],
       createdAt: row.createdAt.toISOString(),
     };
   }
 
-  /** Creates a component with its first revision, in one transaction. */
-  async create(input: CreateComponent): Promise<Component> {
-    const folderId = input.folderId ?? null;
-    const body: ComponentBody = input.body ?? { schemaVersion: 1 };
-    const id = await this.db.$transaction(async (tx) => {
-      if (folderId && !(await tx.folder.findUnique({ where: { id: folderId } })))
+  async create(input: CreateComponent, user?: SessionUser, tx?: Tx, id?: string): Promise<Component> {
+    const name = input.name.trim();
+    const body = named(input.type, structuredClone(input.body ?? emptyBodies[input.type]), name);
+    validateBody(input.type, body);
+    const run = async (t: Tx) => {
+      const folderId = input.folderId ?? null;
+      if (folderId && !(await t.folder.findUnique({ where: { id: folderId } })))
         throw notFound(`Folder ${folderId}`);
-      const created = await tx.component.create({
+      const created = await t.component.create({
         data: {
+          ...(id ? { id } : {}),
           type: input.type,
-          name: input.name.trim(),
+          name,
           description: input.description ?? '',
           folderId,
           currentVersion: 1,
-          revisions: {
-            create: {
-              version: 1,
-              name: input.name.trim(),
-              description: input.description ?? '',
-              schemaVersion: body.schemaVersion,
-              body: body as Prisma.InputJsonValue,
-            },
-          },
         },
       });
-      return created.id;
-    });
-    return this.get(id);
+      await this.saveRevision(
+        t,
+        created.id,
+        input.type,
+        1,
+        name,
+        input.description ?? '',
+        body,
+        user,
+        'create',
+      );
+      await audit(t, user, 'created', created.id, { type: input.type, name });
+      return this.get(created.id, undefined, t);
+    };
+    return tx ? run(tx) : this.db.$transaction(run);
   }
+
+  /**
+   * Saves a new revision when `expectedVersion` is still the current one. The row lock makes
+   * concurrent saves queue: exactly one wins, the others get 412 with the current revision.
+   */
+  async update(
+    id: string,
+    expectedVersion: number,
+    input: UpdateComponent,
+    user?: SessionUser,
+    reason = 'update',
+    tx?: Tx,
+  ) {
+    const run = async (t: Tx) => {
+      const locked = await t.$queryRaw<{ currentVersion: number }[]>`
+        SELECT "currentVersion" FROM "Component" WHERE id = ${id}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw notFound(`Component ${id}`);
+      const current = await this.get(id, undefined, t);
+      if (current.version !== expectedVersion) {
+        throw new HttpProblem(
+          412,
+          'Precondition Failed',
+          `Component ${id} changed since revision ${expectedVersion}: it is at revision ${current.version}.`,
+          {
+            current,
+          },
+        );
+      }
+      const name = input.name?.trim() ?? current.name;
+      const description = input.description ?? current.description;
+      const folderId = input.folderId === undefined ? current.folderId : input.folderId;
+      if (folderId && !(await t.folder.findUnique({ where: { id: folderId } })))
+        throw notFound(`Folder ${folderId}`);
+      const body = named(
+        current.type,
+        structuredClone(input.body ?? current.body) as Record<string, unknown>,
+        name,
+      );
+      validateBody(current.type, body);
+      const version = current.version + 1;
+      await t.component.update({
+        where: { id },
+        data: { name, description, folderId, currentVersion: version },
+      });
+      await this.saveRevision(t, id, current.type, version, name, description, body, user, reason);
+      await audit(t, user, reason === 'update' ? 'changed' : reason, id, { version });
+      return this.get(id, undefined, t);
+    };
+    return tx ? run(tx) : this.db.$transaction(run);
+  }
+
+  async revisions(id: string): Promise<RevisionList> {
+    if (!(await this.db.component.findUnique({ where: { id }, select: { id: true } })))
+      throw notFound(`Component ${id}`);
+    const rows = await this.db.componentRevision.findMany({
+      where: { componentId: id },
+      orderBy: { version: 'desc' },
+      select: { version: true, name: true, createdAt: true, createdById: true, reason: true },
+    });
+    const users = await this.db.user.findMany({
+      where: {
+        id: { in: [...new Set(rows.map((r) => r.createdById).filter((u): u is string => Boolean(u)))] },
+      },
+      select: { id: true, email: true },
+    });
+    const email = new Map(users.map((u) => [u.id, u.email]));
+    return {
+      items: rows.map((r) => ({
+        version: r.version,
+        name: r.name,
+        reason: r.reason,
+        createdAt: r.createdAt.toISOString(),
+        createdBy: r.createdById ? (email.get(r.createdById) ?? null) : null,
+      })),
+    };
+  }
+
+  /** Makes an older revision current again, as a new revision. */
+  async restore(id: string, version: number, expectedVersion: number | undefined, user?: SessionUser) {
+    return this.db.$transaction(async (t) => {
+      const old = await this.get(id, version, t);
+      const expected =
+        expectedVersion ?? (await t.component.findUniqueOrThrow({ where: { id } })).currentVersion;
+      const body = old.body as Record<string, unknown>;
+      return this.update(
+        id,
+        expected,
+        { name: old.name, description: old.description, body: keepSecrets(body) as Component['body'] },
+        user,
+        'restored',
+        t,
+      );
+    });
+  }
+
+  /** Deletes a component no other component uses; otherwise 409 with the users. */
+  async delete(id: string, expectedVersion: number | undefined, user?: SessionUser): Promise<void> {
+    await this.db.$transaction(async (t) => {
+      const row = await t.component.findUnique({ where: { id } });
+      if (!row) throw notFound(`Component ${id}`);
+      if (expectedVersion !== undefined && expectedVersion !== row.currentVersion) {
+        throw new HttpProblem(
+          412,
+          'Precondition Failed',
+          `Component ${id} changed: it is at revision ${row.currentVersion}.`,
+        );
+      }
+      const users = await t.componentReference.findMany({
+        where: { toId: id },
+        include: { from: true },
+        distinct: ['fromId'],
+      });
+      if (users.length > 0) {
+        throw new HttpProblem(
+          409,
+          'Conflict',
+          `"${row.name}" is used by ${users.map((u) => `"${u.from.name}"`).join(', ')}: change those first.`,
+          {
+            usedBy: users.map((u) => summary(u.from)),
+          },
+        );
+      }
+      await t.component.delete({ where: { id } });
+      await audit(t, user, 'deleted', id, { type: row.type, name: row.name });
+    });
+  }
+
+  private async saveRevision(
+    t: Tx,
+    id: string,
+    type: ComponentType,
+    version: number,
+    name: string,
+    description: string,
+    body: Record<string, unknown>,
+    user: SessionUser | undefined,
+    reason: string,
+  ) {
+    await storeSecrets(t, this.box, id, type, body);
+    await t.componentRevision.create({
+      data: {
+        componentId: id,
+        version,
+        name,
+        description,
+        schemaVersion: Number(body.schemaVersion),
+        body: body as Prisma.InputJsonValue,
+        createdById: user?.id,
+        reason,
+      },
+    });
+    await this.saveReferences(t, id, body);
+  }
+
+  /** Checks that every referenced component exists with the right type, and records the references. */
+  private async saveReferences(t: Tx, id: string, body: Record<string, unknown>) {
+    const refs = referencesOf(body);
+    const found = await t.component.findMany({
+      where: { id: { in: [...new Set(refs.map((r) => r.id))] } },
+      select: { id: true, type: true },
+    });
+    const types = new Map(found.map((c) => [c.id, c.type]));
+    const errors = refs.flatMap((r) => {
+      const actual = types.get(r.id);
+      if (r.id === id) return [{ path: `/body/body${r.path}`, message: 'refers to the component itself' }];
+      if (!actual)
+        return [
+          { path: `/body/body${r.path}`, message: `refers to component ${r.id}, which does not exist` },
+        ];
+      if (actual !== r.type)
+        return [
+          { path: `/body/body${r.path}`, message: `must name a ${r.type}, but ${r.id} is a ${actual}` },
+        ];
+      return [];
+    });
+    if (errors.length > 0)
+      throw new HttpProblem(400, 'Bad Request', `${errors[0]!.path} ${errors[0]!.message}`, { errors });
+    await t.componentReference.deleteMany({ where: { fromId: id } });
+    if (refs.length > 0) {
+      await t.componentReference.createMany({
+        data: refs.map((r) => ({ fromId: id, toId: r.id, path: r.path })),
+        skipDuplicates: true,
+      });
+    }
+  }
+}
+
+/** A restored body keeps today's secrets: its `{set}` markers become "keep". */
+function keepSecrets(body: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(body), (_k, v) =>
+    v && typeof v === 'object' && 'set' in v && Object.keys(v).length === 1 ? { set: true } : v,
+  );
 }

@@ -1,5 +1,6 @@
 import { CreateFolder, Folder, FolderList, Problem } from '@flowline/contracts';
 import type { FastifyInstance } from 'fastify';
+import { roles } from '../auth/access.js';
 import type { Db } from '../db/prisma.js';
 import { FoldersService } from './folders.service.js';
 
@@ -8,12 +9,16 @@ export async function folderRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
   const folders = new FoldersService(db);
   app.get(
     '/api/folders',
-    { schema: { tags: ['folders'], summary: 'Every folder, by name', response: { 200: FolderList } } },
+    {
+      config: { access: roles.read },
+      schema: { tags: ['folders'], summary: 'Every folder, by name', response: { 200: FolderList } },
+    },
     async () => ({ items: await folders.list() }),
   );
   app.post<{ Body: CreateFolder }>(
     '/api/folders',
     {
+      config: { access: roles.design },
       schema: {
         tags: ['folders'],
         summary: 'Create a folder',

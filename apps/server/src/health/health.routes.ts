@@ -14,6 +14,7 @@ export async function healthRoutes(app: FastifyInstance, { db, version }: Health
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Is Flowline and its database up?',

@@ -19,9 +19,17 @@ export function describeProblem(status: number, problem: Problem | undefined): s
   return problem.detail ?? problem.title;
 }
 
+let csrfToken: string | undefined;
+
+/** The session's CSRF token, sent with every change (set after sign-in). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
 /** Calls the API; answers the parsed JSON or throws an ApiError. */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
+  const changes = rest.method !== undefined && rest.method !== 'GET';
   let response: Response;
   try {
     response = await fetch(path, {
@@ -29,6 +37,7 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
       headers: {
         accept: 'application/json',
         ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(changes && csrfToken ? { 'x-csrf-token': csrfToken } : {}),
         ...rest.headers,
       },
       body: json === undefined ? rest.body : JSON.stringify(json),

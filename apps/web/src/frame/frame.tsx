@@ -1,5 +1,7 @@
+import type { SessionInfo } from '@flowline/contracts';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { useLogout } from '../api/session.js';
 
 const sections = [
   { to: '/components', label: 'Components' },
@@ -8,7 +10,8 @@ const sections = [
 ];
 
 /** The application frame: the product's name, the main navigation, and the page. */
-export function Frame({ children }: { children: ReactNode }) {
+export function Frame({ children, user }: { children: ReactNode; user: SessionInfo['user'] }) {
+  const logout = useLogout();
   return (
     <div className="frame">
       <header className="frame-header">
@@ -22,6 +25,14 @@ export function Frame({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
+        <div className="account">
+          <span>
+            {user.name} · {user.role}
+          </span>
+          <button type="button" onClick={() => logout.mutate()}>
+            Sign out
+          </button>
+        </div>
       </header>
       <main className="frame-main">{children}</main>
     </div>

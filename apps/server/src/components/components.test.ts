@@ -1,0 +1,253 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, testApp } from '../test/test-app.js';
+import { bodyMigrations } from './bodies.js';
+
+const SECRET = 'sup3r-s3cret-value-7d1f';
+let t: Awaited<ReturnType<typeof testApp>>;
+let designer: Client;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  t = await testApp({ logs });
+  designer = await t.as('designer');
+});
+afterAll(() => t.close());
+
+const connectionBody = (secret: unknown = SECRET) => ({
+  schemaVersion: 1,
+  serviceUrl: 'http://127.0.0.1:4010',
+  auth: { kind: 'clientSecret', tenant: 'sandbox', clientId: 'flowline-demo', clientSecret: secret },
+  defaultLegalEntity: 'usmf',
+});
+
+async function create(type: string, name: string, body?: unknown) {
+  const res = await designer.post('/api/components', { type, name, ...(body ? { body } : {}) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; version: number; body: Record<string, unknown> };
+}
+
+/** Every text column of every table, as one string, to search for secrets in clear. */
+async function everything(): Promise<string> {
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+    );
+    let all = '';
+    for (const { table_name } of tables.rows) {
+      const rows = await client.query(`SELECT * FROM "${table_name}"`);
+      all += JSON.stringify(rows.rows, (_k, v) =>
+        Buffer.isBuffer(v) ? v.toString('latin1') : typeof v === 'bigint' ? String(v) : v,
+      );
+    }
+    return all;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('secrets', () => {
+  it('are write-only, encrypted at rest, and never in answers, revisions, exports, logs or the audit log', async () => {
+    const connection = await create('connection', 'Secret keeper', connectionBody());
+    expect(connection.body.auth).toMatchObject({ clientSecret: { set: true } });
+
+    const operation = await create('operation', 'Customers', {
+      schemaVersion: 1,
+      connectionId: connection.id,
+      action: 'query',
+      entitySet: 'CustomersV3',
+    });
+    const exported = await designer.get(`/api/components/${operation.id}/export`);
+    expect(exported.statusCode).toBe(200);
+    expect(
+      exported
+        .json()
+        .components.map((c: { id: string }) => c.id)
+        .sort(),
+    ).toEqual([connection.id, operation.id].sort());
+
+    const answers = [
+      (await designer.get(`/api/components/${connection.id}`)).body,
+      (await designer.get(`/api/components/${connection.id}/revisions/1`)).body,
+      exported.body,
+      (await (await t.as('admin')).get('/api/audit')).body,
+    ];
+    for (const answer of answers) expect(answer).not.toContain(SECRET);
+    expect(logs.join('\n')).not.toContain(SECRET);
+    expect(await everything()).not.toContain(SECRET);
+    const stored = await t.db.secret.findMany({ where: { componentId: connection.id } });
+    expect(stored.map((s) => s.field)).toEqual(['/auth/clientSecret']);
+  });
+
+  it('are kept by {set: true}, replaced by a string and cleared by null', async () => {
+    const c = await create('connection', 'Rotating', connectionBody());
+    let version = c.version;
+    const save = async (secret: unknown) => {
+      const res = await designer.put(
+        `/api/components/${c.id}`,
+        { body: connectionBody(secret) },
+        { 'if-match': `"${c.id}.${version}"` },
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+      return res.json().body.auth.clientSecret;
+    };
+    expect(await save({ set: true })).toEqual({ set: true });
+    expect(await save('another-one')).toEqual({ set: true });
+    expect(await save(null)).toEqual({ set: false });
+    expect(await t.db.secret.count({ where: { componentId: c.id } })).toBe(0);
+  });
+});
+
+describe('revisions and If-Match', () => {
+  it('needs If-Match (428), refuses a stale one (412 with the current revision), and keeps history', async () => {
+    const p = await create('process', 'Versioned');
+    const url = `/api/components/${p.id}`;
+    expect((await designer.put(url, { description: 'no if-match' })).statusCode).toBe(428);
+    const saved = await designer.put(url, { description: 'second' }, { 'if-match': `"${p.id}.1"` });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.headers.etag).toBe(`"${p.id}.2"`);
+    const stale = await designer.put(url, { description: 'third' }, { 'if-match': `"${p.id}.1"` });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json().current).toMatchObject({ version: 2, description: 'second' });
+
+    const history = await designer.get(`${url}/revisions`);
+    expect(
+      history.json().items.map((r: { version: number; reason: string }) => [r.version, r.reason]),
+    ).toEqual([
+      [2, 'update'],
+      [1, 'create'],
+    ]);
+    const restored = await designer.post(`${url}/revisions/1/restore`, undefined, {
+      'if-match': `"${p.id}.2"`,
+    });
+    expect(restored.statusCode, restored.body).toBe(200);
+    expect(restored.json()).toMatchObject({ version: 3, description: '' });
+  });
+
+  it('gives exactly one winner to concurrent edits of one revision', async () => {
+    const p = await create('process', 'Contested');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        designer.put(`/api/components/${p.id}`, { description: `edit ${i}` }, { 'if-match': `"${p.id}.1"` }),
+      ),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
+    expect((await designer.get(`/api/components/${p.id}/revisions`)).json().items).toHaveLength(2);
+  });
+
+  it('migrates an older body on read', async () => {
+    const p = await create('process', 'Old body');
+    await t.db.componentRevision.update({
+      where: { componentId_version: { componentId: p.id, version: 1 } },
+      data: { body: { schemaVersion: 0, name: 'Old body', nodes: [], links: [] }, schemaVersion: 0 },
+    });
+    bodyMigrations.process[0] = ({ nodes, links, ...rest }) => ({
+      ...rest,
+      schemaVersion: 1,
+      shapes: nodes,
+      edges: links,
+    });
+    try {
+      const got = await designer.get(`/api/components/${p.id}`);
+      expect(got.json().body).toEqual({ schemaVersion: 1, name: 'Old body', shapes: [], edges: [] });
+    } finally {
+      delete bodyMigrations.process[0];
+    }
+  });
+});
+
+describe('references', () => {
+  it('refuses a missing or wrongly typed reference, naming the field', async () => {
+    const mapComponent = await create('map', 'Not a connection');
+    const wrong = await designer.post('/api/components', {
+      type: 'operation',
+      name: 'Bad ref',
+      body: { schemaVersion: 1, connectionId: mapComponent.id },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({
+      path: '/body/body/connectionId',
+      message: expect.stringContaining('must name a connection'),
+    });
+    const missing = await designer.post('/api/components', {
+      type: 'operation',
+      name: 'Missing ref',
+      body: { schemaVersion: 1, connectionId: '00000000-0000-4000-8000-000000000001' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect((await designer.get('/api/components?search=Missing ref')).json().total).toBe(0);
+  });
+
+  it('refuses to delete a component in use (409 with its users), survives renames, then deletes', async () => {
+    const connection = await create('connection', 'Shared connection', connectionBody());
+    const operation = await create('operation', 'User of it', {
+      schemaVersion: 1,
+      connectionId: connection.id,
+    });
+    const refused = await designer.del(`/api/components/${connection.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().usedBy.map((u: { id: string }) => u.id)).toEqual([operation.id]);
+
+    const renamed = await designer.put(
+      `/api/components/${connection.id}`,
+      { name: 'Renamed connection' },
+      { 'if-match': `"${connection.id}.1"` },
+    );
+    expect(renamed.statusCode).toBe(200);
+    expect((await designer.get(`/api/components/${operation.id}`)).json().body.connectionId).toBe(
+      connection.id,
+    );
+
+    expect((await designer.del(`/api/components/${operation.id}`)).statusCode).toBe(204);
+    expect((await designer.del(`/api/components/${connection.id}`)).statusCode).toBe(204);
+    expect((await designer.get(`/api/components/${connection.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips a bundle, keeping or replacing what exists, and refuses a broken one whole', async () => {
+    const connection = await create('connection', 'Bundle connection', connectionBody());
+    const operation = await create('operation', 'Bundle operation', {
+      schemaVersion: 1,
+      connectionId: connection.id,
+      entitySet: 'CustomersV3',
+    });
+    const bundle = (await designer.get(`/api/components/${operation.id}/export`)).json();
+
+    const kept = await designer.post('/api/components/import', { bundle, existing: 'keep' });
+    expect(kept.json()).toEqual({ created: [], replaced: [], kept: [connection.id, operation.id] });
+
+    const renamed = structuredClone(bundle);
+    renamed.components[1].name = 'Bundle operation (imported)';
+    const replaced = await designer.post('/api/components/import', { bundle: renamed, existing: 'replace' });
+    expect(replaced.json().replaced).toEqual([connection.id, operation.id]);
+    expect((await designer.get(`/api/components/${operation.id}`)).json()).toMatchObject({
+      name: 'Bundle operation (imported)',
+      version: 2,
+    });
+    // The secret stayed where it was: imports carry no secrets and replace none.
+    expect((await designer.get(`/api/components/${connection.id}`)).json().body.auth.clientSecret).toEqual({
+      set: true,
+    });
+
+    const fresh = structuredClone(bundle);
+    fresh.components[0].id = '11111111-1111-4111-8111-111111111111';
+    fresh.components[1].id = '22222222-2222-4222-8222-222222222222';
+    fresh.components[1].body.connectionId = fresh.components[0].id;
+    fresh.components[1].body.action = 'fly';
+    const broken = await designer.post('/api/components/import', { bundle: fresh, existing: 'keep' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().errors[0].path).toBe('/body/bundle/components/1/body/action');
+    expect((await designer.get(`/api/components/${fresh.components[0].id}`)).statusCode).toBe(404);
+
+    fresh.components[1].body.action = 'query';
+    fresh.components[1].body.connectionId = '33333333-3333-4333-8333-333333333333';
+    const dangling = await designer.post('/api/components/import', { bundle: fresh, existing: 'keep' });
+    expect(dangling.statusCode).toBe(400);
+    expect((await designer.get(`/api/components/${fresh.components[0].id}`)).statusCode).toBe(404);
+  });
+});
