@@ -9,6 +9,10 @@ import { userRoutes } from './auth/users.routes.js';
 import { componentRoutes } from './components/components.routes.js';
 import { ComponentsService } from './components/components.service.js';
 import { SecretBox } from './components/secrets.js';
+import type { ConnectionDefaults } from './connections/connection-config.js';
+import { connectionRoutes } from './connections/connections.routes.js';
+import { ConnectionsService } from './connections/connections.service.js';
+import { MetadataStore } from './connections/metadata-store.js';
 import type { Db } from './db/prisma.js';
 import { registerProblemHandler } from './errors/problem.js';
 import { folderRoutes } from './folders/folders.routes.js';
@@ -29,6 +33,8 @@ export interface AppOptions {
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
   secureCookies?: boolean;
+  /** What every connection gets, e.g. the CA certificate of the local sandbox. */
+  connectionDefaults?: ConnectionDefaults;
 }
 
 /** Secrets and session cookies never reach the log. */
@@ -84,7 +90,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, { db: options.db });
 
-  const components = new ComponentsService(options.db, new SecretBox(options.secretKey));
+  const box = new SecretBox(options.secretKey);
+  const components = new ComponentsService(options.db, box);
+  const connections = new ConnectionsService(
+    options.db,
+    components,
+    box,
+    new MetadataStore(options.db),
+    options.connectionDefaults,
+  );
+  app.addHook('onClose', () => connections.close());
   await app.register(healthRoutes, { db: options.db, version: options.version });
   await app.register(authRoutes, {
     db: options.db,
@@ -95,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: options.db });
   await app.register(folderRoutes, { db: options.db });
   await app.register(componentRoutes, { components });
+  await app.register(connectionRoutes, { connections });
 
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

@@ -13,10 +13,13 @@ export interface Config {
   webRoot: string;
   logLevel: string;
   version: string;
+  /** Port of the local D365 sandbox (HTTPS on the next one); undefined when it is off. */
+  sandboxPort?: number;
 }
 
-const usage = `Usage: pnpm start [-- --port <n>] [--host <addr>] [--data-dir <folder>]
-Environment: PORT, FLOWLINE_HOST, FLOWLINE_DATA_DIR, DATABASE_URL, FLOWLINE_LOG_LEVEL`;
+const usage = `Usage: pnpm start [-- --port <n>] [--host <addr>] [--data-dir <folder>] [--no-sandbox]
+Environment: PORT, FLOWLINE_HOST, FLOWLINE_DATA_DIR, DATABASE_URL, FLOWLINE_LOG_LEVEL,
+             FLOWLINE_SANDBOX (on|off), FLOWLINE_SANDBOX_PORT`;
 
 /** Reads the command line and the environment; a bad value stops with one sentence. */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
@@ -44,6 +47,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     webRoot: join(root, 'apps', 'web', 'dist'),
     logLevel: env.FLOWLINE_LOG_LEVEL ?? 'info',
+    sandboxPort: sandboxPort(values['no-sandbox'] === true, env),
     version: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
   };
 }
@@ -56,8 +60,20 @@ function parse(argv: string[]) {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       'data-dir': { type: 'string' },
+      'no-sandbox': { type: 'boolean' },
     },
   });
+}
+
+function sandboxPort(off: boolean, env: NodeJS.ProcessEnv): number | undefined {
+  if (off || env.FLOWLINE_SANDBOX === 'off') return undefined;
+  const port = Number(env.FLOWLINE_SANDBOX_PORT ?? 4010);
+  if (!Number.isInteger(port) || port < 0 || port > 65534) {
+    throw new FlowlineStartError(
+      `FLOWLINE_SANDBOX_PORT "${env.FLOWLINE_SANDBOX_PORT}" is not a port number.`,
+    );
+  }
+  return port;
 }
 
 /** The URL with its password hidden, for messages. */

@@ -24,6 +24,7 @@ function start(args: string[], env: Record<string, string> = {}): Started {
       FLOWLINE_LOG_LEVEL: 'warn',
       FLOWLINE_ADMIN_EMAIL: 'admin@example.com',
       FLOWLINE_ADMIN_PASSWORD: 'first admin password',
+      FLOWLINE_SANDBOX: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,10 +85,17 @@ const healthy = (port: number) => async () => {
 describe('pnpm start', { timeout: 120_000 }, () => {
   it('serves the API, keeps data across restarts, and leaves no PostgreSQL behind after Ctrl-C', async () => {
     const port = await freePort();
-    const first = start(['--port', String(port), '--data-dir', dataDir]);
+    const sandboxPort = await freePort();
+    const first = start(['--port', String(port), '--data-dir', dataDir], {
+      FLOWLINE_SANDBOX: 'on',
+      FLOWLINE_SANDBOX_PORT: String(sandboxPort),
+    });
     await waitFor(healthy(port), 'the first start');
+    await waitFor(() => first.output().includes('D365 sandbox'), 'the sandbox banner');
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toContain(dataDir);
+    expect(first.output()).toContain(`service URL http://127.0.0.1:${sandboxPort}`);
+    expect((await fetch(`http://127.0.0.1:${sandboxPort}/data/CustomersV3`)).status).toBe(401);
     let session = await signInOver(port);
     const created = await fetch(`http://127.0.0.1:${port}/api/folders`, {
       method: 'POST',
@@ -98,6 +106,7 @@ describe('pnpm start', { timeout: 120_000 }, () => {
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(postgresOf(dataDir)).toEqual([]);
+    await expect(fetch(`http://127.0.0.1:${sandboxPort}/data`)).rejects.toThrow();
 
     const second = start(['--port', String(port), '--data-dir', dataDir]);
     await waitFor(healthy(port), 'the second start');

@@ -11,6 +11,7 @@ import { type Config, readConfig, redactUrl } from './config.js';
 import { type Database, openDatabase } from './database.js';
 import { createDb, type Db } from './db/prisma.js';
 import { FlowlineStartError } from './errors/start-error.js';
+import { type LocalSandbox, startLocalSandbox } from './sandbox/local-sandbox.js';
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
@@ -20,9 +21,10 @@ async function main(): Promise<void> {
     await database.embedded?.stop();
     return;
   }
+  const sandbox = config.sandboxPort === undefined ? undefined : await startLocalSandbox(config.sandboxPort);
   const db = createDb(database.url);
   let app: FastifyInstance | undefined;
-  const stop = stopper(() => app, db, database);
+  const stop = stopper(() => app, db, database, sandbox && 'stop' in sandbox ? sandbox : undefined);
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   void database.embedded?.exited.then((code) =>
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   app = await buildApp({
     db,
     secretKey: loadSecretKey(process.env, join(config.dataDir, 'secret.key')),
+    connectionDefaults: sandbox && 'caPem' in sandbox ? { ca: [sandbox.caPem] } : {},
     setupToken,
     version: config.version,
     webRoot: config.webRoot,
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   });
   await listen(app, config);
   printBanner(config, database);
+  if (sandbox) printSandbox(sandbox);
   if (setupToken) {
     console.log(
       `  First start: create the administrator at ${baseUrl(config)}/setup?token=${setupToken.value}\n`,
@@ -82,7 +86,20 @@ function printBanner(config: Config, database: Database): void {
   console.log('  Press Ctrl-C to stop.\n');
 }
 
-function stopper(app: () => FastifyInstance | undefined, db: Db, database: Database) {
+function printSandbox(sandbox: LocalSandbox | { error: string }): void {
+  if ('error' in sandbox) {
+    console.log(
+      `  D365 sandbox not started: ${sandbox.error} (set FLOWLINE_SANDBOX_PORT, or FLOWLINE_SANDBOX=off).\n`,
+    );
+    return;
+  }
+  console.log(`  D365 sandbox (a local F&O simulator): ${sandbox.url}`);
+  console.log(
+    `    connect with: service URL ${sandbox.url}, tenant sandbox, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}, authority host ${sandbox.authorityHost}\n`,
+  );
+}
+
+function stopper(app: () => FastifyInstance | undefined, db: Db, database: Database, sandbox?: LocalSandbox) {
   let stopping = false;
   return async (code: number, reason?: string) => {
     if (stopping) {
@@ -97,6 +114,7 @@ function stopper(app: () => FastifyInstance | undefined, db: Db, database: Datab
       ?.close()
       .catch(() => {});
     await db.$disconnect().catch(() => {});
+    await sandbox?.stop();
     await database.embedded?.stop();
     process.exit(code);
   };

@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './browse.js';
 export * from './components.js';
 export * from './connection.js';
 export * from './folders.js';

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Value } from 'typebox/value';
+import { Compile, type Validator } from 'typebox/compile';
 import { Profile } from './profile.js';
 
 /**
@@ -154,8 +154,12 @@ export interface MapDefinition {
 /** Static type of the schema, for checks that the hand-written interface stays in step. */
 export type MapDefinitionSchema = Static<typeof MapDefinition>;
 
+let validator: Validator | undefined;
+
 /** Checks a value against the map schema; returns one message per problem, each naming its JSON pointer. */
 export function checkMapSchema(value: unknown): string[] {
-  if (Value.Check(MapDefinition, value)) return [];
-  return [...Value.Errors(MapDefinition, value)].map((e) => `${e.instancePath || '/'}: ${e.message}`);
+  // Compiled once (typebox falls back to interpreting where code generation is not allowed).
+  validator ??= Compile(MapDefinition);
+  if (validator.Check(value)) return [];
+  return validator.Errors(value).map((e) => `${e.instancePath || '/'}: ${e.message}`);
 }

@@ -1,1 +1,30 @@
-export * from './graph.js';
+export { createShape } from './model/create-shape.js';
+export {
+  createDocument,
+  type Document,
+  type DocumentError,
+  idFromKey,
+  readPath,
+  type TrackedProperties,
+} from './model/document.js';
+export { canFail, handlesOf } from './model/handles.js';
+export { ProcessSchemaError, parseProcess } from './model/parse-process.js';
+export { applyOperation, checkEdge, type OperationResult } from './operations/apply-operation.js';
+export { type ProcessOperation, ProcessOperationError } from './operations/operation-types.js';
+export { ProcessInvalidError } from './runtime/build-handlers.js';
+export { compare, isEmpty } from './runtime/compare.js';
+export { RunFailedError } from './runtime/context.js';
+export type * from './runtime/ports.js';
+export { type ExecutionResult, type RunOptions, runProcess } from './runtime/run-process.js';
+export type { InputDocument, InputDocuments } from './runtime/start-source.js';
+export { fillTemplate } from './runtime/template.js';
+export {
+  createMemoryPorts,
+  MemoryEvents,
+  type MemoryOperation,
+  MemoryStorage,
+} from './testing/memory-ports.js';
+export { checkProcess } from './validate/check-process.js';
+export { checkGraph, type Graph, type GraphProblem } from './validate/graph.js';
+export type { ProblemCode, ProcessProblem } from './validate/problem.js';
+export { validateProcess } from './validate/validate-process.js';

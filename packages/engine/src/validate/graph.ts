@@ -5,6 +5,7 @@ export interface Graph {
 }
 
 export interface GraphProblem {
+  code: 'start' | 'unknown-shape' | 'unreachable' | 'cycle';
   shapeId?: string;
   message: string;
 }
@@ -18,13 +19,20 @@ export function checkGraph(graph: Graph): GraphProblem[] {
   const ids = new Set(graph.shapes.map((s) => s.id));
   const starts = graph.shapes.filter((s) => s.kind === 'start');
   if (starts.length !== 1) {
-    problems.push({ message: `A process needs exactly one start shape; this one has ${starts.length}.` });
+    problems.push({
+      code: 'start',
+      message: `A process needs exactly one start shape; this one has ${starts.length}.`,
+    });
   }
   const next = new Map<string, string[]>();
   for (const e of graph.edges) {
     for (const end of [e.from, e.to]) {
       if (!ids.has(end))
-        problems.push({ shapeId: end, message: `An edge refers to shape "${end}", which does not exist.` });
+        problems.push({
+          code: 'unknown-shape',
+          shapeId: end,
+          message: `An edge refers to shape "${end}", which does not exist.`,
+        });
     }
     next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   }
@@ -40,14 +48,22 @@ export function checkGraph(graph: Graph): GraphProblem[] {
     }
     for (const s of graph.shapes) {
       if (!seen.has(s.id))
-        problems.push({ shapeId: s.id, message: 'No path from the start shape reaches this shape.' });
+        problems.push({
+          code: 'unreachable',
+          shapeId: s.id,
+          message: 'No path from the start shape reaches this shape.',
+        });
     }
   }
   for (const id of cycleMembers(
     graph.shapes.map((s) => s.id),
     next,
   )) {
-    problems.push({ shapeId: id, message: 'This shape is part of a cycle; documents would flow forever.' });
+    problems.push({
+      code: 'cycle',
+      shapeId: id,
+      message: 'This shape is part of a cycle; documents would flow forever.',
+    });
   }
   return problems;
 }

@@ -28,8 +28,16 @@ describe('checkGraph', () => {
       shapes: shapes(['s', 'start'], ['lonely', 'map']),
       edges: [{ from: 's', to: 'ghost' }],
     });
-    expect(problems).toContainEqual({ shapeId: 'ghost', message: expect.stringContaining('does not exist') });
-    expect(problems).toContainEqual({ shapeId: 'lonely', message: expect.stringContaining('No path') });
+    expect(problems).toContainEqual({
+      code: 'unknown-shape',
+      shapeId: 'ghost',
+      message: expect.stringContaining('does not exist'),
+    });
+    expect(problems).toContainEqual({
+      code: 'unreachable',
+      shapeId: 'lonely',
+      message: expect.stringContaining('No path'),
+    });
   });
 
   it('names every shape on a cycle, and only those', () => {

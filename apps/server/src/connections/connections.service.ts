@@ -1,0 +1,161 @@
+import type {
+  ConnectionBody,
+  ConnectionTestResult,
+  EntitySetList,
+  OperationBody,
+  Profile,
+  ProfileDrift,
+  ProfileField,
+} from '@flowline/contracts';
+import {
+  createFnoClient,
+  type FnoClient,
+  type FnoConnectionConfig,
+  toProfile,
+  UnknownEntityError,
+} from '@flowline/d365-connector';
+import { audit } from '../audit/audit.js';
+import type { SessionUser } from '../auth/access.js';
+import { revealSecrets } from '../components/component-secrets.js';
+import type { ComponentsService } from '../components/components.service.js';
+import type { SecretBox } from '../components/secrets.js';
+import type { Db } from '../db/prisma.js';
+import { HttpProblem } from '../errors/problem.js';
+import { type ConnectionDefaults, toConnectorConfig } from './connection-config.js';
+import { explain, testConnection } from './connection-test.js';
+import type { MetadataStore } from './metadata-store.js';
+
+/** Connections at work: tests, `$metadata` browsing, profiles, and the clients runs use. */
+export class ConnectionsService {
+  private readonly clients = new Map<string, { version: number; client: FnoClient }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly components: ComponentsService,
+    private readonly box: SecretBox,
+    private readonly metadata: MetadataStore,
+    private readonly defaults: ConnectionDefaults = {},
+  ) {}
+
+  /** The connector's config of a stored connection, with its secrets. */
+  async config(id: string): Promise<{ config: FnoConnectionConfig; body: ConnectionBody; version: number }> {
+    const component = await this.components.get(id);
+    if (component.type !== 'connection') {
+      throw new HttpProblem(400, 'Bad Request', `Component ${id} is a ${component.type}, not a connection.`);
+    }
+    const body = component.body as ConnectionBody;
+    const secrets = await revealSecrets(this.db, this.box, id);
+    return {
+      config: toConnectorConfig(component.name, body, secrets, this.defaults),
+      body,
+      version: component.version,
+    };
+  }
+
+  /** One client per connection revision, kept for reuse (keep-alive pool, token cache). */
+  async client(id: string): Promise<FnoClient> {
+    const { config, version } = await this.config(id);
+    const known = this.clients.get(id);
+    if (known?.version === version) return known.client;
+    await known?.client.close();
+    const stored = await this.metadata.get(config.url);
+    const client = createFnoClient({ ...config, ...(stored ? { metadata: stored.model } : {}) });
+    this.clients.set(id, { version, client });
+    return client;
+  }
+
+  async test(id: string, user?: SessionUser): Promise<ConnectionTestResult> {
+    const { config, body } = await this.config(id);
+    const { result, model } = await testConnection(config, body.defaultLegalEntity);
+    if (model) await this.metadata.put(config.url, model);
+    await audit(this.db, user, 'connection tested', id, { ok: result.ok });
+    return result;
+  }
+
+  private async model(id: string, refresh = false) {
+    const { config } = await this.config(id);
+    const stored = refresh ? undefined : await this.metadata.get(config.url);
+    if (stored) return stored;
+    const client = await this.client(id);
+    try {
+      await this.metadata.put(config.url, await client.metadata({ refresh: true }));
+    } catch (error) {
+      throw new HttpProblem(502, 'Bad Gateway', `Could not read $metadata: ${explain(error, config)}`, {
+        cause: error instanceof Error ? error.message.split('\n')[0] : String(error),
+      });
+    }
+    return (await this.metadata.get(config.url))!;
+  }
+
+  async entitySets(id: string, search = '', limit = 200, refresh = false): Promise<EntitySetList> {
+    const { model, entitySets } = await this.model(id, refresh);
+    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const matching = words.length
+      ? entitySets.filter((s) =>
+          words.every((w) => `${s.name} ${s.label ?? ''} ${s.entityType}`.toLowerCase().includes(w)),
+        )
+      : entitySets;
+    return { items: matching.slice(0, limit), total: matching.length, metadataHash: model.hash };
+  }
+
+  async profile(id: string, entitySet: string): Promise<{ profile: Profile; metadataHash: string }> {
+    const { model } = await this.model(id);
+    if (!model.entitySets[entitySet]) {
+      const near = Object.keys(model.entitySets).find((n) => n.toLowerCase() === entitySet.toLowerCase());
+      throw new HttpProblem(
+        404,
+        'Not Found',
+        `The service has no entity set "${entitySet}"${near ? ` (names are case-sensitive: did you mean "${near}"?)` : ''}.`,
+      );
+    }
+    try {
+      return { profile: toProfile(model, entitySet) as Profile, metadataHash: model.hash };
+    } catch (e) {
+      if (e instanceof UnknownEntityError) throw new HttpProblem(404, 'Not Found', e.message);
+      throw e;
+    }
+  }
+
+  /** What changed in the service since an operation's profile snapshot was taken. */
+  async drift(operationId: string): Promise<ProfileDrift> {
+    const operation = await this.components.get(operationId);
+    if (operation.type !== 'operation')
+      throw new HttpProblem(400, 'Bad Request', `Component ${operationId} is not an operation.`);
+    const body = operation.body as OperationBody;
+    if (!body.connectionId || !body.entitySet) {
+      throw new HttpProblem(
+        422,
+        'Unprocessable Content',
+        'The operation names no connection or entity set yet.',
+      );
+    }
+    const { profile, metadataHash } = await this.profile(body.connectionId, body.entitySet);
+    const snapshot = body.responseProfile ?? body.requestProfile;
+    const before = new Map((snapshot?.fields ?? []).map((f) => [f.name, describe(f)]));
+    const after = new Map(profile.fields.map((f) => [f.name, describe(f)]));
+    const added = [...after.keys()].filter((k) => !before.has(k));
+    const removed = [...before.keys()].filter((k) => !after.has(k));
+    const changed = [...after]
+      .filter(([k, v]) => before.has(k) && before.get(k) !== v)
+      .map(([field, a]) => ({ field, before: before.get(field)!, after: a }));
+    return {
+      upToDate: snapshot !== undefined && !added.length && !removed.length && !changed.length,
+      metadataHash,
+      ...(body.metadataHash ? { snapshotHash: body.metadataHash } : {}),
+      added,
+      removed,
+      changed,
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.client.close()));
+    this.clients.clear();
+  }
+}
+
+/** A field's shape in one line, to compare snapshots. */
+function describe(f: ProfileField): string {
+  const size = f.maxLength ? `(${f.maxLength})` : f.precision ? `(${f.precision},${f.scale ?? 0})` : '';
+  return `${f.edmType}${size}${f.nullable ? '' : ' not null'}${f.collection ? '[]' : ''}`;
+}

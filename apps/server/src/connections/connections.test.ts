@@ -1,0 +1,176 @@
+import { readFileSync } from 'node:fs';
+import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { type Client, signIn } from '../test/test-app.js';
+import { testDb } from '../test/test-db.js';
+
+// A real sandbox over HTTPS (MSAL insists on an https authority), trusted through its CA.
+let sandbox: Sandbox;
+let designer: Client;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, https: true });
+  const { db, drop } = await testDb();
+  const app = await buildApp({
+    db,
+    version: 'test',
+    secretKey: Buffer.alloc(32, 7),
+    connectionDefaults: { ca: [readFileSync(sandbox.caCertPath!, 'utf8')] },
+  });
+  designer = await signIn(app, db, 'designer');
+  close = async () => {
+    await app.close();
+    await drop();
+    await sandbox.stop();
+  };
+});
+afterAll(() => close());
+
+async function connection(
+  name: string,
+  overrides: Record<string, unknown> = {},
+  secret = sandbox.clients.registered.secret,
+) {
+  const authority = new URL(sandbox.authority);
+  const res = await designer.post('/api/components', {
+    type: 'connection',
+    name,
+    body: {
+      schemaVersion: 1,
+      serviceUrl: sandbox.url,
+      auth: {
+        kind: 'clientSecret',
+        tenant: 'sandbox',
+        clientId: sandbox.clients.registered.clientId,
+        clientSecret: secret,
+        authorityHost: authority.host,
+      },
+      defaultLegalEntity: 'usmf',
+      ...overrides,
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+describe('POST /api/connections/:id/test', () => {
+  it('passes every step against the sandbox, each with its time', async () => {
+    const id = await connection('Sandbox');
+    const res = await designer.post(`/api/connections/${id}/test`);
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json();
+    expect(result.ok).toBe(true);
+    expect(result.steps.map((s: { step: string; ok: boolean }) => [s.step, s.ok])).toEqual([
+      ['token', true],
+      ['metadata', true],
+      ['record', true],
+    ]);
+    expect(result.steps[2].detail).toContain('usmf');
+    for (const step of result.steps) expect(step.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('explains a wrong secret, an app F&O does not know, and an unreachable host', async () => {
+    const wrongSecret = await connection('Wrong secret', {}, 'not-the-secret');
+    const bad = (await designer.post(`/api/connections/${wrongSecret}/test`)).json();
+    expect(bad.ok).toBe(false);
+    expect(bad.steps[0]).toMatchObject({ step: 'token', ok: false });
+    expect(bad.steps[0].explanation).toMatch(/client secret|client id/);
+    expect(JSON.stringify(bad)).not.toContain('not-the-secret');
+
+    const authority = new URL(sandbox.authority);
+    const unregistered = await connection('Unregistered', {
+      auth: {
+        kind: 'clientSecret',
+        tenant: 'sandbox',
+        clientId: sandbox.clients.unregistered.clientId,
+        clientSecret: sandbox.clients.unregistered.secret,
+        authorityHost: authority.host,
+      },
+    });
+    const forbidden = (await designer.post(`/api/connections/${unregistered}/test`)).json();
+    expect(forbidden.steps.map((s: { ok: boolean }) => s.ok)).toEqual([true, false]);
+    expect(forbidden.steps[1].explanation).toMatch(/Microsoft Entra ID applications/);
+
+    const nowhere = await connection('Nowhere', { serviceUrl: 'http://127.0.0.1:9', auth: { kind: 'none' } });
+    const unreachable = (await designer.post(`/api/connections/${nowhere}/test`)).json();
+    expect(unreachable.steps[0]).toMatchObject({ step: 'metadata', ok: false });
+    expect(unreachable.steps[0].explanation).toMatch(/cannot be reached/);
+  });
+
+  it('says what is missing before trying', async () => {
+    const res = await designer.post('/api/components', { type: 'connection', name: 'Empty' });
+    const test = await designer.post(`/api/connections/${res.json().id}/test`);
+    expect(test.statusCode).toBe(422);
+    expect(test.json().detail).toMatch(/service URL/);
+  });
+});
+
+describe('metadata browse', () => {
+  it('lists and searches entity sets with labels and keys, and answers profiles', async () => {
+    const id = await connection('Browse');
+    const all = await designer.get(`/api/connections/${id}/entity-sets?limit=5000`);
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json().total).toBeGreaterThan(300);
+    const customers = await designer.get(`/api/connections/${id}/entity-sets?search=customersv3`);
+    const set = customers.json().items.find((s: { name: string }) => s.name === 'CustomersV3');
+    expect(set).toMatchObject({
+      entityType: 'Microsoft.Dynamics.DataEntities.CustomerV3',
+      key: ['dataAreaId', 'CustomerAccount'],
+    });
+
+    const started = performance.now();
+    await designer.get(`/api/connections/${id}/entity-sets?search=vendor`);
+    expect(performance.now() - started).toBeLessThan(1000);
+
+    const profile = await designer.get(`/api/connections/${id}/entity-sets/CustomersV3/profile`);
+    expect(profile.statusCode).toBe(200);
+    const fields = profile.json().profile.fields as {
+      name: string;
+      keyIndex?: number;
+      enumMembers?: unknown[];
+    }[];
+    expect(fields.find((f) => f.name === 'dataAreaId')?.keyIndex).toBe(0);
+    expect(fields.some((f) => (f.enumMembers?.length ?? 0) > 0)).toBe(true);
+
+    const wrongCase = await designer.get(`/api/connections/${id}/entity-sets/customersv3/profile`);
+    expect(wrongCase.statusCode).toBe(404);
+    expect(wrongCase.json().detail).toContain('CustomersV3');
+  });
+
+  it('keeps parsed $metadata in PostgreSQL', async () => {
+    const id = await connection('Cached');
+    await designer.get(`/api/connections/${id}/entity-sets?search=x`);
+    const body = (await designer.get(`/api/components/${id}`)).json().body;
+    expect(body.serviceUrl).toBe(sandbox.url);
+  });
+
+  it('shows what changed since an operation took its profile snapshot', async () => {
+    const id = await connection('Drift');
+    const profile = (await designer.get(`/api/connections/${id}/entity-sets/CustomerGroups/profile`)).json();
+    const snapshot = structuredClone(profile.profile);
+    snapshot.fields = snapshot.fields.filter((f: { name: string }) => f.name !== 'Description');
+    snapshot.fields.push({ name: 'Retired', kind: 'string', edmType: 'Edm.String', nullable: true });
+    const op = await designer.post('/api/components', {
+      type: 'operation',
+      name: 'Groups',
+      body: {
+        schemaVersion: 1,
+        connectionId: id,
+        action: 'query',
+        entitySet: 'CustomerGroups',
+        responseProfile: snapshot,
+        metadataHash: 'old',
+      },
+    });
+    expect(op.statusCode, op.body).toBe(201);
+    const drift = (await designer.get(`/api/operations/${op.json().id}/profile-drift`)).json();
+    expect(drift).toMatchObject({
+      upToDate: false,
+      added: ['Description'],
+      removed: ['Retired'],
+      snapshotHash: 'old',
+    });
+  });
+});

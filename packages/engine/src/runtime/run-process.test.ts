@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { processOf, shapes } from '../testing/build.js';
+import { createMemoryPorts } from '../testing/memory-ports.js';
+import { ProcessInvalidError } from './build-handlers.js';
+import type { WriteItem } from './ports.js';
+import { runProcess } from './run-process.js';
+
+const docs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}`, data: { n: i } }));
+const line = () => processOf([shapes.startDocs(), shapes.connector('w', 'create')], ['s->w']);
+const writeOp = (write?: (item: WriteItem) => void) => ({
+  create: {
+    info: { kind: 'create' as const, entitySet: 'Things' },
+    write: (item: WriteItem) => {
+      write?.(item);
+      return { documentId: item.documentId, ok: true, etag: 'W/"1"', key: { Id: item.data.n } };
+    },
+  },
+});
+
+describe('runProcess', () => {
+  it('refuses an invalid process before running anything, with the problems by shape', async () => {
+    const p = processOf([shapes.startDocs(), shapes.connector('w', 'create')]);
+    const error = await runProcess(p, createMemoryPorts(writeOp()), { executionId: 'e' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ProcessInvalidError);
+    expect(error.problems).toEqual([expect.objectContaining({ code: 'unreachable', shapeId: 'w' })]);
+    const missing = await runProcess(line(), createMemoryPorts({}), { executionId: 'e' }).catch((e) => e);
+    expect(missing.message).toMatch(/w: The operation "create" of connection "c1" does not exist/);
+  });
+
+  it('records each write as pending before and as written after, chunk by chunk', async () => {
+    const ports = createMemoryPorts(writeOp());
+    await runProcess(line(), ports, { executionId: 'e', documents: docs(4), chunkSize: 2 });
+    expect(ports.storage.journal.map((j) => `${j.kind}:${j.record.documentId}:${j.record.state}`)).toEqual([
+      'intent:d0:pending',
+      'intent:d1:pending',
+      'outcome:d0:written',
+      'outcome:d1:written',
+      'intent:d2:pending',
+      'intent:d3:pending',
+      'outcome:d2:written',
+      'outcome:d3:written',
+    ]);
+    expect(ports.storage.writeStates.get('w/d3')).toMatchObject({
+      state: 'written',
+      etag: 'W/"1"',
+      key: { Id: 3 },
+    });
+  });
+
+  it('tells listeners what happens: started, shapes started, progress per chunk, failures, finished', async () => {
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: (i) => ({ documentId: i.documentId, ok: i.data.n !== 1, error: { message: 'no' } }),
+      },
+    });
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('w', 'create', 'errorPath'), shapes.stop('e')],
+      ['s->w', 'w:error->e'],
+    );
+    const result = await runProcess(p, ports, { executionId: 'e', documents: docs(3), chunkSize: 2 });
+    expect(
+      ports.events.events.map((e) => (e.type === 'shapeStarted' ? `${e.type}:${e.shapeId}` : e.type)),
+    ).toEqual([
+      'started',
+      'shapeStarted:s',
+      'shapeStarted:w',
+      'documentFailed',
+      'shapeStarted:e',
+      'progress',
+      'progress',
+      'progress',
+      'log',
+      'finished',
+    ]);
+    expect(result.shapes.w).toMatchObject({ in: 3, out: 2, failed: 1 });
+    expect(ports.storage.progress.w).toMatchObject({ in: 3, out: 2, failed: 1 });
+  });
+
+  it('keeps a bounded sample and every failed document in full mode', async () => {
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: (i) => ({
+          documentId: i.documentId,
+          ok: (i.data.n as number) % 10 !== 0,
+          error: { message: 'bad' },
+        }),
+      },
+    });
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('w', 'create', 'errorPath'), shapes.stop('e')],
+      ['s->w', 'w:error->e'],
+    );
+    await runProcess(p, ports, {
+      executionId: 'e',
+      mode: 'full',
+      documents: docs(1000),
+      sampleSize: 3,
+      chunkSize: 100,
+    });
+    const count = (shapeId: string, direction: string) =>
+      ports.storage.kept.filter((k) => k.shapeId === shapeId && k.direction === direction).length;
+    expect([count('s', 'out'), count('w', 'out'), count('w', 'in'), count('w', 'failed')]).toEqual([
+      3, 3, 0, 100,
+    ]);
+  });
+
+  it('cancels between chunks; what was written is recorded', async () => {
+    const controller = new AbortController();
+    let written = 0;
+    const ports = createMemoryPorts(writeOp(() => written++ === 29 && controller.abort()));
+    const result = await runProcess(line(), ports, {
+      executionId: 'e',
+      documents: docs(100),
+      chunkSize: 10,
+      signal: controller.signal,
+    });
+    expect(result.status).toBe('cancelled');
+    expect(result.shapes.w).toMatchObject({ in: 30, out: 30 });
+    expect([...ports.storage.writeStates.values()].filter((r) => r.state === 'written')).toHaveLength(30);
+    expect(ports.storage.progress.w?.out).toBe(30);
+    expect(ports.events.events.at(-1)).toMatchObject({ type: 'finished', status: 'cancelled' });
+  });
+
+  it('resumes a killed execution: written documents are skipped, unfinished ones verified by key, none written twice', async () => {
+    const database = new Map<string, Record<string, unknown>>();
+    const calls: WriteItem[] = [];
+    const crash = new AbortController();
+    const operations = (crashAt?: number) => ({
+      create: {
+        info: { kind: 'create' as const },
+        write: (item: WriteItem) => {
+          calls.push(item);
+          if (item.verify && database.has(item.documentId))
+            return { documentId: item.documentId, ok: true, etag: 'W/"v"' };
+          if (database.has(item.documentId)) throw new Error(`${item.documentId} written twice`);
+          database.set(item.documentId, item.data);
+          // The worker dies right after this write went out (kill -9): no outcome is recorded for its chunk.
+          if (database.size === crashAt) crash.abort();
+          return { documentId: item.documentId, ok: true, etag: 'W/"1"' };
+        },
+      },
+    });
+    const first = createMemoryPorts(operations(25));
+    const killed = await runProcess(line(), first, {
+      executionId: 'e',
+      documents: docs(50),
+      chunkSize: 10,
+      signal: crash.signal,
+    });
+    expect(killed.status).toBe('cancelled');
+    const states = [...first.storage.writeStates.values()];
+    expect(states.filter((s) => s.state === 'written')).toHaveLength(20);
+    expect(states.filter((s) => s.state === 'pending')).toHaveLength(10);
+
+    const second = createMemoryPorts(operations());
+    calls.length = 0;
+    const resumed = await runProcess(
+      line(),
+      { ...second, storage: first.storage },
+      { executionId: 'e', documents: docs(50), chunkSize: 10, resume: true },
+    );
+    expect(resumed.status).toBe('succeeded');
+    expect(resumed.shapes.w).toMatchObject({ in: 50, out: 50, skipped: 20 });
+    expect(database.size).toBe(50);
+    expect(calls.map((c) => c.documentId)).toEqual(
+      docs(50)
+        .slice(20)
+        .map((d) => d.id),
+    );
+    expect(calls.filter((c) => c.verify).map((c) => c.documentId)).toEqual(
+      docs(30)
+        .slice(20)
+        .map((d) => d.id),
+    );
+  });
+
+  it('a write call that throws leaves every document of the chunk uncertain, never silently dropped', async () => {
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: () => {
+          throw new Error('socket hang up');
+        },
+      },
+    });
+    const result = await runProcess(line(), ports, { executionId: 'e', documents: docs(2) });
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatch(
+      /Shape "w" failed document "d0": the write of the chunk failed, outcome unknown: socket hang up/,
+    );
+    expect([...ports.storage.writeStates.values()].map((s) => s.state)).toEqual(['uncertain', 'uncertain']);
+  });
+});
+
+describe('runProcess startAt', () => {
+  it('re-runs failed documents at the shape they failed at, keeping their ids and tracked properties', async () => {
+    const items: WriteItem[] = [];
+    const ports = createMemoryPorts({
+      update: {
+        info: { kind: 'update' },
+        write: (i) => {
+          items.push(i);
+          return { documentId: i.documentId, ok: true };
+        },
+      },
+      q: { info: { kind: 'query' }, read: () => [] },
+    });
+    const p = processOf([shapes.startQuery('q'), shapes.connector('w', 'update')], ['s->w']);
+    const failed = [
+      { id: 'k1', data: { n: 1 }, properties: { tracked: { etag: 'W/"9"' }, user: { note: 'x' } } },
+    ];
+    const result = await runProcess(p, ports, {
+      executionId: 'e2',
+      startAt: { shapeId: 'w', documents: failed },
+    });
+    expect(result.shapes.s?.in).toBe(0);
+    expect(items).toMatchObject([{ documentId: 'k1', etag: 'W/"9"' }]);
+    expect(ports.storage.logs).toEqual([]);
+  });
+
+  it('logs failures by shape', async () => {
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: (i) => ({ documentId: i.documentId, ok: false, error: { message: 'no' } }),
+      },
+    });
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('w', 'create', 'errorPath'), shapes.stop('e')],
+      ['s->w', 'w:error->e'],
+    );
+    await runProcess(p, ports, { executionId: 'e', documents: docs(2) });
+    expect(ports.storage.logs).toMatchObject([
+      { level: 'warn', shapeId: 'w', message: '2 document(s) failed here.' },
+    ]);
+  });
+});
+
+describe('writes after reads', () => {
+  it('a create does not carry the key and ETag of the record it was read from', async () => {
+    const items: WriteItem[] = [];
+    const ports = createMemoryPorts({
+      ...writeOp((i) => items.push(i)),
+      q: { info: { kind: 'query' }, read: () => [[{ data: { n: 1 }, key: { Id: 1 }, etag: 'W/"src"' }]] },
+    });
+    const p = processOf([shapes.startQuery('q'), shapes.connector('w', 'create')], ['s->w']);
+    await runProcess(p, ports, { executionId: 'e' });
+    expect(items).toHaveLength(1);
+    expect(items[0]).not.toHaveProperty('key');
+    expect(items[0]).not.toHaveProperty('etag');
+    expect(ports.storage.writeStates.get('w/Id=1')).toMatchObject({ state: 'written', key: { Id: 1 } });
+  });
+});

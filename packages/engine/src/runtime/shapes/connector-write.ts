@@ -1,0 +1,157 @@
+import type { ConnectorShape } from '@flowline/contracts';
+import type { Document } from '../../model/document.js';
+import { errorMessage, type Failure, type RunContext, type ShapeHandler } from '../context.js';
+import type { OperationInfo, OperationRef, WriteItem, WriteOutcome, WriteRecord } from '../ports.js';
+import { resolveParameters } from '../values.js';
+
+/**
+ * Connector shape with a write (`create`, `update`, `upsert`, `delete`, `execute`), chunk by chunk:
+ * 1. when resuming, documents a previous attempt wrote are skipped (and go on with the recorded
+ *    key and ETag); those it started but never finished are sent with `verify` (check by key first);
+ * 2. the write state of each document is recorded `pending` BEFORE the write;
+ * 3. the connector writes the chunk (grouping into `$batch` change sets is its business);
+ * 4. each outcome (`written`, `failed`, `uncertain`) is recorded AFTER, then documents go on or fail.
+ */
+export function connectorWriteHandler(
+  shape: ConnectorShape,
+  ref: OperationRef,
+  info: OperationInfo,
+  ctx: RunContext,
+): ShapeHandler {
+  const { storage, operations } = ctx.ports;
+  const ifMatch = shape.config.ifMatch ?? 'tracked';
+  // Only updates and deletes address an existing record: a create after a read carries the source
+  // record's key and ETag, which must not leak into the write (the connector takes a create's key from its payload).
+  const addresses = info.kind === 'update' || info.kind === 'delete';
+  return async (docs, io) => {
+    let todo = docs;
+    const skipped: Document[] = [];
+    let previous: Map<string, WriteRecord> | undefined;
+    if (ctx.resume) {
+      previous = await storage.loadWriteStates(
+        ctx.executionId,
+        shape.id,
+        docs.map((d) => d.id),
+      );
+      todo = [];
+      for (const doc of docs) {
+        const done = previous.get(doc.id);
+        if (done?.state === 'written') skipped.push(withTracked(doc, done, info));
+        else todo.push(doc);
+      }
+      io.counters.skipped += skipped.length;
+    }
+    const items = todo.map((doc): WriteItem => {
+      const item: WriteItem = {
+        documentId: doc.id,
+        data: doc.data,
+        parameters: resolveParameters(shape.config.parameters, doc, ctx.processProperties),
+        ifMatch,
+      };
+      const { key, etag } = doc.properties.tracked;
+      if (key && addresses) item.key = key;
+      if (etag && addresses && ifMatch === 'tracked') item.etag = etag;
+      const state = previous?.get(doc.id)?.state;
+      if (state === 'pending' || state === 'uncertain') item.verify = true;
+      return item;
+    });
+    const outcomes = items.length > 0 ? await write(items) : [];
+    // A write at the end of a path (the usual case) needs no output documents, only their count.
+    const build = io.wanted('out');
+    const out = build ? [...skipped] : [];
+    let ok = skipped.length;
+    const failed: Failure[] = [];
+    todo.forEach((doc, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) {
+        if (build) out.push(withTracked(doc, o, info, o.data));
+        else ok++;
+      } else {
+        const code = o.uncertain
+          ? 'uncertain'
+          : (o.error?.code ?? (o.error?.status ? String(o.error.status) : 'write-failed'));
+        failed.push({ document: doc, error: { message: o.error?.message ?? 'the write failed', code } });
+      }
+    });
+    await io.fail(failed);
+    if (build) await io.emit('out', out);
+    else io.countOut(ok);
+  };
+
+  async function write(items: WriteItem[]): Promise<WriteOutcome[]> {
+    await storage.recordWriteIntents(
+      ctx.executionId,
+      shape.id,
+      items.map((i) =>
+        i.key
+          ? { documentId: i.documentId, state: 'pending', key: i.key }
+          : { documentId: i.documentId, state: 'pending' },
+      ),
+    );
+    let outcomes: WriteOutcome[];
+    try {
+      outcomes = await operations.write(ref, items, { signal: ctx.signal });
+    } catch (e) {
+      // Cancelled mid-write: the intents stay `pending`, so a resume checks these by key.
+      if (ctx.signal.aborted) throw e;
+      const message = `the write of the chunk failed, outcome unknown: ${errorMessage(e)}`;
+      outcomes = items.map((i) => ({
+        documentId: i.documentId,
+        ok: false,
+        uncertain: true,
+        error: { message },
+      }));
+    }
+    outcomes = alignOutcomes(items, outcomes);
+    await storage.recordWriteOutcomes(ctx.executionId, shape.id, outcomes.map(toRecord));
+    return outcomes;
+  }
+}
+
+/** Outcomes in item order; a missing outcome is an uncertain one (never silently dropped). */
+function alignOutcomes(items: WriteItem[], outcomes: WriteOutcome[]): WriteOutcome[] {
+  if (
+    outcomes.length === items.length &&
+    items.every((item, i) => outcomes[i]!.documentId === item.documentId)
+  ) {
+    return outcomes;
+  }
+  const byId = new Map(outcomes.map((o) => [o.documentId, o]));
+  return items.map(
+    (i) =>
+      byId.get(i.documentId) ?? {
+        documentId: i.documentId,
+        ok: false,
+        uncertain: true,
+        error: { message: 'the connector returned no outcome for this document' },
+      },
+  );
+}
+
+function toRecord(o: WriteOutcome): WriteRecord {
+  const record: WriteRecord = {
+    documentId: o.documentId,
+    state: o.ok ? 'written' : o.uncertain ? 'uncertain' : 'failed',
+  };
+  if (o.key) record.key = o.key;
+  if (o.etag) record.etag = o.etag;
+  if (o.dataAreaId) record.dataAreaId = o.dataAreaId;
+  if (o.error) record.error = o.error.message;
+  return record;
+}
+
+/** The document after its write: the record as written (when returned) and its new tracked properties. */
+function withTracked(
+  doc: Document,
+  done: { key?: Record<string, unknown>; etag?: string; dataAreaId?: string },
+  info: OperationInfo,
+  data?: Record<string, unknown>,
+): Document {
+  const tracked = { ...doc.properties.tracked };
+  if (info.kind === 'delete') delete tracked.etag;
+  else if (done.etag !== undefined) tracked.etag = done.etag;
+  if (done.key !== undefined) tracked.key = done.key;
+  if (done.dataAreaId !== undefined) tracked.dataAreaId = done.dataAreaId;
+  if (info.entitySet !== undefined) tracked.entitySet = info.entitySet;
+  return { ...doc, data: data ?? doc.data, properties: { ...doc.properties, tracked } };
+}
