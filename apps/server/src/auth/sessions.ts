@@ -13,8 +13,14 @@ export type SessionLookup =
   | { state: 'expired' }
   | { state: 'unknown' };
 
+// Valid sessions are remembered briefly so reads do not pay a database round trip each; a
+// sign-out or a disabled user takes effect here at once, and on other servers within this time.
+const REMEMBER_MS = 5_000;
+
 /** Sessions live in PostgreSQL; the cookie holds a random token and the database only its hash. */
 export class Sessions {
+  private readonly recent = new Map<string, { found: SessionLookup & { state: 'valid' }; until: number }>();
+
   constructor(private readonly db: Db) {}
 
   async create(userId: string): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
@@ -27,6 +33,8 @@ export class Sessions {
 
   async lookup(token: string): Promise<SessionLookup> {
     const id = hash(token);
+    const remembered = this.recent.get(id);
+    if (remembered && remembered.until > Date.now()) return remembered.found;
     const session = await this.db.session.findUnique({ where: { id }, include: { user: true } });
     if (!session) return { state: 'unknown' };
     const now = Date.now();
@@ -43,20 +51,30 @@ export class Sessions {
       await this.db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
     }
     const { user } = session;
-    return {
-      state: 'valid',
+    const found = {
+      state: 'valid' as const,
       sessionId: id,
       csrfToken: session.csrfToken,
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
     };
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(id, { found, until: now + REMEMBER_MS });
+    return found;
+  }
+
+  /** Forgets every remembered session of a user (signed out, disabled, password changed). */
+  forgetUser(userId: string): void {
+    for (const [id, r] of this.recent) if (r.found.user.id === userId) this.recent.delete(id);
   }
 
   async end(sessionId: string): Promise<void> {
+    this.recent.delete(sessionId);
     await this.db.session.deleteMany({ where: { id: sessionId } });
   }
 
   /** For tests and administrators: makes a session look older than it is. */
   async expire(sessionId: string): Promise<void> {
+    this.recent.delete(sessionId);
     await this.db.session.updateMany({ where: { id: sessionId }, data: { expiresAt: new Date(0) } });
   }
 }

@@ -82,7 +82,10 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
           where: { id: before.id },
           data: { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
         });
-        if (rest.disabled || password) await tx.session.deleteMany({ where: { userId: before.id } });
+        if (rest.disabled || password || rest.role) {
+          await tx.session.deleteMany({ where: { userId: before.id } });
+          app.sessions.forgetUser(before.id);
+        }
         await audit(tx, request.user, 'user changed', null, {
           email: before.email,
           fields: Object.keys(request.body),

@@ -68,11 +68,16 @@ export class ComponentsService {
   }
 
   async get(id: string, version?: number, db: Tx | Db = this.db): Promise<Component> {
-    const row = await db.component.findUnique({ where: { id } });
-    if (!row) throw notFound(`Component ${id}`);
-    const revision = await db.componentRevision.findUnique({
-      where: { componentId_version: { componentId: id, version: version ?? row.currentVersion } },
+    // One round trip for the component and the revision asked for (the current one by default).
+    const found = await db.component.findUnique({
+      where: { id },
+      include: {
+        revisions: { where: version === undefined ? {} : { version }, orderBy: { version: 'desc' }, take: 1 },
+      },
     });
+    if (!found) throw notFound(`Component ${id}`);
+    const { revisions, ...row } = found;
+    const revision = revisions[0];
     if (!revision) throw notFound(`Revision ${version} of component ${id}`);
     const body = await markSecrets(
       db,
