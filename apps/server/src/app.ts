@@ -15,6 +15,7 @@ import { ConnectionsService } from './connections/connections.service.js';
 import { MetadataStore } from './connections/metadata-store.js';
 import type { Db } from './db/prisma.js';
 import { registerProblemHandler } from './errors/problem.js';
+import { executionsPlugin } from './executions/executions.plugin.js';
 import { folderRoutes } from './folders/folders.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { registerValidation } from './validation.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(folderRoutes, { db: options.db });
   await app.register(componentRoutes, { components });
   await app.register(connectionRoutes, { connections });
+  await app.register(executionsPlugin, { components, connections });
 
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

@@ -38,12 +38,20 @@ async function main(): Promise<void> {
   app = await buildApp({
     db,
     secretKey: loadSecretKey(process.env, join(config.dataDir, 'secret.key')),
-    connectionDefaults: sandbox && 'caPem' in sandbox ? { ca: [sandbox.caPem] } : {},
+    connectionDefaults:
+      sandbox && 'caPem' in sandbox
+        ? {
+            ca: [sandbox.caPem],
+            allowedHosts: allowedHosts(new URL(sandbox.url).host, sandbox.authorityHost),
+          }
+        : {},
     setupToken,
     version: config.version,
     webRoot: config.webRoot,
     logger: { level: config.logLevel, redact: logRedactions },
   });
+  // Executions: the queue in this database, and a worker here unless FLOWLINE_WORKER=off.
+  await app.executions.start({ databaseUrl: database.url, worker: process.env.FLOWLINE_WORKER !== 'off' });
   await listen(app, config);
   printBanner(config, database);
   if (sandbox) printSandbox(sandbox);
@@ -84,6 +92,11 @@ function printBanner(config: Config, database: Database): void {
     console.log(`  Database: ${redactUrl(database.url)}`);
   }
   console.log('  Press Ctrl-C to stop.\n');
+}
+
+/** FLOWLINE_ALLOWED_HOSTS, plus the local sandbox the start command runs. */
+function allowedHosts(...sandboxHosts: string[]): string[] {
+  return [...(process.env.FLOWLINE_ALLOWED_HOSTS ?? '').split(','), ...sandboxHosts].filter(Boolean);
 }
 
 function printSandbox(sandbox: LocalSandbox | { error: string }): void {

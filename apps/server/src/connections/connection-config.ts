@@ -6,6 +6,8 @@ import { HttpProblem } from '../errors/problem.js';
 /** What the server adds to every connection: CA certificates it trusts (e.g. the local sandbox's). */
 export interface ConnectionDefaults {
   ca?: string[];
+  /** Hosts that connections may reach besides public ones; default: FLOWLINE_ALLOWED_HOSTS. */
+  allowedHosts?: string[];
 }
 
 /**

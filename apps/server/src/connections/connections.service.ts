@@ -23,11 +23,13 @@ import type { Db } from '../db/prisma.js';
 import { HttpProblem } from '../errors/problem.js';
 import { type ConnectionDefaults, toConnectorConfig } from './connection-config.js';
 import { explain, testConnection } from './connection-test.js';
+import { HostPolicy } from './host-policy.js';
 import type { MetadataStore } from './metadata-store.js';
 
 /** Connections at work: tests, `$metadata` browsing, profiles, and the clients runs use. */
 export class ConnectionsService {
   private readonly clients = new Map<string, { version: number; client: FnoClient }>();
+  private readonly hosts: HostPolicy;
 
   constructor(
     private readonly db: Db,
@@ -35,7 +37,11 @@ export class ConnectionsService {
     private readonly box: SecretBox,
     private readonly metadata: MetadataStore,
     private readonly defaults: ConnectionDefaults = {},
-  ) {}
+  ) {
+    this.hosts = defaults.allowedHosts
+      ? new HostPolicy(defaults.allowedHosts)
+      : HostPolicy.fromEnv(process.env);
+  }
 
   /** The connector's config of a stored connection, with its secrets. */
   async config(id: string): Promise<{ config: FnoConnectionConfig; body: ConnectionBody; version: number }> {

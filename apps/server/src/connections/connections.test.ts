@@ -99,6 +99,17 @@ describe('POST /api/connections/:id/test', () => {
     expect(unreachable.steps[0].explanation).toMatch(/cannot be reached/);
   });
 
+  it("refuses hosts an administrator did not allow (the server's internals, private networks)", async () => {
+    const metadataService = await connection('Cloud metadata', {
+      serviceUrl: 'http://169.254.169.254',
+      auth: { kind: 'none' },
+    });
+    const res = await designer.post(`/api/connections/${metadataService}/test`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ path: '/body/serviceUrl' });
+    expect(res.json().detail).toMatch(/FLOWLINE_ALLOWED_HOSTS/);
+  });
+
   it('says what is missing before trying', async () => {
     const res = await designer.post('/api/components', { type: 'connection', name: 'Empty' });
     const test = await designer.post(`/api/connections/${res.json().id}/test`);

@@ -1,0 +1,92 @@
+import type { OperationBody } from '@flowline/contracts';
+import type { FilterNode, FnoClient, ReadOptions } from '@flowline/d365-connector';
+import type { OperationPort, OperationRecord, OperationRef, WriteItem, WriteOutcome } from '@flowline/engine';
+import type { ConnectionsService } from '../connections/connections.service.js';
+import type { OperationBodies } from './component-resolver.js';
+import { writeBatch, writeOneByOne } from './connector-writes.js';
+
+/**
+ * The engine's OperationPort over `@flowline/d365-connector`. The client of a connection is shared by
+ * every execution of this process, so its adaptive concurrency limit is the per-connection limit.
+ */
+export class ConnectorOperations implements OperationPort {
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly bodies: OperationBodies,
+  ) {}
+
+  private async resolve(
+    ref: OperationRef,
+  ): Promise<{ op: OperationBody; client: FnoClient; entitySet: string }> {
+    const op = await this.bodies.get(ref.operationId);
+    if (!op) throw new Error(`The operation ${ref.operationId} does not exist.`);
+    if (!op.entitySet && op.action !== 'execute')
+      throw new Error(`The operation ${ref.operationId} names no entity set.`);
+    const client = await this.connections.client(ref.connectionId);
+    // Keys (stable document ids, verification by key) come from $metadata: load it once per client.
+    await client.metadata();
+    return { op, client, entitySet: op.entitySet ?? '' };
+  }
+
+  async *read(
+    ref: OperationRef,
+    parameters: Record<string, unknown>,
+    { signal }: { signal: AbortSignal },
+  ): AsyncIterable<OperationRecord[]> {
+    const { op, client, entitySet } = await this.resolve(ref);
+    if (op.action === 'get') {
+      const record = await client.get(entitySet, parameters as Record<string, string>, {
+        ...(op.select ? { select: op.select } : {}),
+        ...(op.expand ? { expand: op.expand } : {}),
+        ...(op.crossCompany ? { crossCompany: true } : {}),
+      });
+      yield [record];
+      return;
+    }
+    for await (const page of client.queryPages(entitySet, readOptions(op, parameters))) {
+      signal.throwIfAborted();
+      yield page.records;
+    }
+  }
+
+  async write(
+    ref: OperationRef,
+    items: WriteItem[],
+    { signal }: { signal: AbortSignal },
+  ): Promise<WriteOutcome[]> {
+    const { op, client, entitySet } = await this.resolve(ref);
+    signal.throwIfAborted();
+    const legalEntity = op.legalEntity;
+    const prepared = legalEntity
+      ? items.map((i) =>
+          i.data.dataAreaId === undefined ? { ...i, data: { ...i.data, dataAreaId: legalEntity } } : i,
+        )
+      : items;
+    const keyNames = (await client.profile(entitySet).catch(() => undefined))?.key ?? [];
+    const action = op.action ?? 'create';
+    if (op.batch?.enabled && (action === 'create' || action === 'update' || action === 'delete')) {
+      return writeBatch(client, { op, action, entitySet, keyNames }, prepared);
+    }
+    return writeOneByOne(client, { op, action, entitySet, keyNames }, prepared);
+  }
+}
+
+/** Query options of an operation; `legalEntity` reads one company across companies, as F&O needs. */
+export function readOptions(op: OperationBody, parameters: Record<string, unknown>): ReadOptions {
+  const legalEntity = (parameters.legalEntity as string | undefined) ?? op.legalEntity;
+  let filter = op.filter as FilterNode | undefined;
+  if (legalEntity) {
+    const company: FilterNode = { op: 'eq', path: 'dataAreaId', value: legalEntity };
+    filter = filter ? { op: 'and', args: [filter, company] } : company;
+  }
+  const top = (parameters.top as number | undefined) ?? op.top;
+  return {
+    ...(filter ? { filter } : {}),
+    ...(op.select?.length ? { select: op.select } : {}),
+    ...(op.expand?.length ? { expand: op.expand } : {}),
+    ...(op.orderBy?.length ? { orderBy: op.orderBy } : {}),
+    ...(top !== undefined ? { top } : {}),
+    ...(op.pageSize ? { pageSize: op.pageSize } : {}),
+    ...(op.crossCompany || legalEntity ? { crossCompany: true } : {}),
+  };
+}

@@ -1,0 +1,70 @@
+import type { ComponentsService } from '../components/components.service.js';
+import type { ConnectionsService } from '../connections/connections.service.js';
+import type { Db } from '../db/prisma.js';
+import { HttpProblem } from '../errors/problem.js';
+import { ExecutionEventBus } from './event-bus.js';
+import { ExecutionQueue } from './execution-queue.js';
+import { ExecutionRunner, type RunnerOptions } from './execution-runner.js';
+import { ExecutionsService } from './executions.service.js';
+
+export interface StartExecutionsOptions {
+  /** The database pg-boss keeps its queue in (Flowline's own). */
+  databaseUrl: string;
+  /** Run a worker in this process (the server's default; FLOWLINE_WORKER=off turns it off). */
+  worker: boolean;
+  runner?: RunnerOptions;
+}
+
+/**
+ * Everything executions need in one process: the service behind the routes, the event bus for
+ * server-sent events, and (once started) the queue and an optional worker. Free of Fastify, so the
+ * standalone worker uses it too.
+ */
+export class ExecutionsHost {
+  readonly events = new ExecutionEventBus();
+  readonly service: ExecutionsService;
+  private queue: ExecutionQueue | undefined;
+  runner: ExecutionRunner | undefined;
+
+  constructor(
+    readonly db: Db,
+    private readonly components: ComponentsService,
+    private readonly connections: ConnectionsService,
+    private readonly log?: { info(msg: string): void; error(msg: string): void },
+  ) {
+    this.service = new ExecutionsService(
+      db,
+      components,
+      async (job) => {
+        if (!this.queue)
+          throw new HttpProblem(
+            503,
+            'Service Unavailable',
+            'The execution queue is not started on this server.',
+          );
+        await this.queue.send(job);
+      },
+      (id) => this.runner?.abort(id, 'cancel') ?? false,
+    );
+  }
+
+  /** Starts the queue (pg-boss creates its schema on first start) and, if asked, a worker. */
+  async start(options: StartExecutionsOptions): Promise<void> {
+    this.queue = new ExecutionQueue(options.databaseUrl, (e) => this.log?.error(`pg-boss: ${e.message}`));
+    await this.queue.boss();
+    if (options.worker) {
+      this.runner = new ExecutionRunner(this.db, this.components, this.connections, this.events, this.queue, {
+        ...(this.log ? { log: this.log } : {}),
+        ...options.runner,
+      });
+      await this.runner.start();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.runner?.stop();
+    await this.queue?.stop();
+    this.runner = undefined;
+    this.queue = undefined;
+  }
+}

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyCustomersProcess, executionsTestBed, waitFor } from './test-fixtures.js';
+
+const N = 2000;
+let bed: Awaited<ReturnType<typeof executionsTestBed>>;
+let ids: Awaited<ReturnType<typeof copyCustomersProcess>>;
+
+beforeAll(async () => {
+  bed = await executionsTestBed(N);
+  await bed.app.executions.start({ databaseUrl: bed.url, worker: true, runner: { heartbeatMs: 300 } });
+  ids = await copyCustomersProcess(bed.sandbox, bed.designer);
+});
+afterAll(() => bed?.close());
+
+const usrt = () => bed.sandbox.admin.count('CustomersV3', 'usrt');
+
+describe('executions end to end', () => {
+  it('copies every usmf customer to usrt exactly once, through the queue and the worker', async () => {
+    bed.sandbox.admin.reset();
+    const before = usrt();
+    const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+    expect(res.statusCode, res.body).toBe(202);
+    const done = await waitFor(bed.operator, res.json().id);
+    expect(done.status, JSON.stringify(done)).toBe('succeeded');
+    expect(done.shapes.start.out).toBe(N);
+    expect(done.shapes.write).toMatchObject({ in: N, out: N, failed: 0 });
+    expect(usrt() - before).toBe(N);
+    const accounts = bed.sandbox.admin.dump('CustomersV3', 'usrt').map((c) => c.CustomerAccount);
+    expect(new Set(accounts).size).toBe(accounts.length);
+
+    // The record that wrote a customer account is found by it.
+    const found = await bed.viewer.get(
+      `/api/executions/search?tracked=${encodeURIComponent(String(accounts.at(-1)))}`,
+    );
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items[0].execution.id).toBe(done.id);
+    const list = await bed.viewer.get(`/api/executions?processId=${ids.processId}&status=succeeded`);
+    expect(list.json().items.map((e: { id: string }) => e.id)).toContain(done.id);
+    const audit = await bed.db.auditEntry.findMany({ where: { action: 'ran', componentId: ids.processId } });
+    expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('still creates each record exactly once with 10% 429, 5% 503 and 1% dropped connections', async () => {
+    bed.sandbox.admin.reset();
+    bed.sandbox.admin.configure({ faults: { rate429: 0.1, rate503: 0.05, dropRate: 0.01, retryAfter: 0 } });
+    try {
+      const before = usrt();
+      const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+      expect(res.statusCode, res.body).toBe(202);
+      const done = await waitFor(bed.operator, res.json().id);
+      expect(done.status, JSON.stringify(done)).toBe('succeeded');
+      expect(done.shapes.write).toMatchObject({ in: N, failed: 0 });
+      expect(usrt() - before).toBe(N);
+    } finally {
+      bed.sandbox.admin.configure({ faults: { rate429: 0, rate503: 0, dropRate: 0 } });
+    }
+  });
+
+  it('keeps every document of every shape in test mode (at most 100 from the start)', async () => {
+    const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'test' });
+    const done = await waitFor(bed.operator, res.json().id);
+    expect(done.status).toBe('succeeded');
+    expect(done.shapes.start.out).toBe(100);
+    const docs = await bed.viewer.get(
+      `/api/executions/${done.id}/documents?shapeId=map&direction=out&limit=1000`,
+    );
+    expect(docs.json().total).toBe(100);
+    expect(docs.json().items[0].document.data.dataAreaId).toBe('usrt');
+    const inWrite = await bed.viewer.get(`/api/executions/${done.id}/documents?shapeId=write&direction=in`);
+    expect(inWrite.json().total).toBe(100);
+  });
+
+  it('answers 422 with the problems by shape for a process that cannot run', async () => {
+    const bad = await bed.designer.post('/api/components', {
+      type: 'process',
+      name: 'Broken',
+      body: {
+        schemaVersion: 1,
+        name: 'Broken',
+        shapes: [
+          { id: 's', kind: 'start', position: { x: 0, y: 0 }, config: { mode: 'none' } },
+          { id: 'm', kind: 'map', position: { x: 0, y: 0 }, onError: 'failRun', config: {} },
+          { id: 'lost', kind: 'stop', position: { x: 0, y: 0 }, config: { scope: 'path' } },
+        ],
+        edges: [{ id: 'e1', from: 's', handle: 'out', to: 'm' }],
+      },
+    });
+    expect(bad.statusCode, bad.body).toBe(201);
+    const res = await bed.operator.post(`/api/processes/${bad.json().id}/executions`, { mode: 'full' });
+    expect(res.statusCode, res.body).toBe(422);
+    const shapes = res.json().problems.map((p: { shapeId?: string }) => p.shapeId);
+    expect(shapes).toContain('m');
+    expect(shapes).toContain('lost');
+  });
+
+  it('lets viewers read but not run', async () => {
+    const res = await bed.viewer.post(`/api/processes/${ids.processId}/executions`, { mode: 'test' });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('streams progress as server-sent events, ending with finished', async () => {
+    const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+    const id = res.json().id as string;
+    const stream = await bed.viewer.get(`/api/executions/${id}/events`);
+    expect(stream.statusCode).toBe(200);
+    expect(stream.headers['content-type']).toContain('text/event-stream');
+    const events = stream.body
+      .split('\n\n')
+      .filter(Boolean)
+      .map((block) => ({
+        type: /^event: (\w+)/m.exec(block)?.[1],
+        data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? 'null'),
+      }));
+    expect(events[0]?.type).toBe('snapshot');
+    expect(events.some((e) => e.type === 'progress')).toBe(true);
+    const last = events.at(-1)!;
+    expect(last.type).toBe('finished');
+    expect(last.data.status).toBe('succeeded');
+    expect(last.data.shapes.write.in).toBe(N);
+  });
+
+  it('cancels a running execution between chunks and keeps what was written', async () => {
+    bed.sandbox.admin.reset();
+    bed.sandbox.admin.configure({ latency: 60 });
+    try {
+      const before = usrt();
+      const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+      const id = res.json().id as string;
+      await waitFor(bed.operator, id, (e) => (e.shapes.write?.in ?? 0) > 0);
+      const cancel = await bed.operator.post(`/api/executions/${id}/cancel`);
+      expect(cancel.statusCode, cancel.body).toBe(200);
+      const done = await waitFor(bed.operator, id);
+      expect(done.status).toBe('cancelled');
+      expect(done.shapes.write.in).toBeLessThan(N);
+      expect(usrt() - before).toBe(done.shapes.write.out);
+      const again = await bed.operator.post(`/api/executions/${id}/cancel`);
+      expect(again.statusCode).toBe(409);
+    } finally {
+      bed.sandbox.admin.configure({ latency: 0 });
+    }
+  });
+});
