@@ -51,8 +51,12 @@ export class ConnectionsService {
     }
     const body = component.body as ConnectionBody;
     const secrets = await revealSecrets(this.db, this.box, id);
+    const config = toConnectorConfig(component.name, body, secrets, this.defaults);
+    await this.hosts.check(config.url, '/serviceUrl');
+    if (config.auth?.authorityHost) await this.hosts.check(config.auth.authorityHost, '/auth/authorityHost');
+    if (body.proxy) await this.hosts.check(body.proxy.url, '/proxy/url');
     return {
-      config: toConnectorConfig(component.name, body, secrets, this.defaults),
+      config,
       body,
       version: component.version,
     };

@@ -33,6 +33,7 @@ function startWorker(): ChildProcess {
       DATABASE_URL: bed.url,
       FLOWLINE_SECRET_KEY: SECRET_KEY.toString('hex'),
       FLOWLINE_CA_FILE: bed.sandbox.caCertPath!,
+      FLOWLINE_ALLOWED_HOSTS: '127.0.0.1',
       FLOWLINE_HEARTBEAT_MS: '300',
       FLOWLINE_WORKER_CONCURRENCY: '1',
     },

@@ -20,7 +20,7 @@ export async function executionsTestBed(customersPerCompany: number) {
     db,
     version: 'test',
     secretKey: SECRET_KEY,
-    connectionDefaults: { ca: [caPem] },
+    connectionDefaults: { ca: [caPem], allowedHosts: ['127.0.0.1'] },
   });
   const designer = await signIn(app, db, 'designer');
   const operator = await signIn(app, db, 'operator');
