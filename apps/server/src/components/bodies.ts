@@ -9,6 +9,7 @@ import {
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { HttpProblem } from '../errors/problem.js';
+import { problemItems } from '../errors/schema-errors.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false, coerceTypes: false });
 addFormats.default(ajv);
@@ -48,15 +49,7 @@ export function migrateBody(type: ComponentType, body: Record<string, unknown>):
 export function validateBody(type: ComponentType, body: unknown): void {
   const validate = validators[type];
   if (validate(body)) return;
-  const errors = simplify(validate.errors ?? []).map((e) => ({
-    path: `/body/body${e.instancePath}${e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : ''}${e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : ''}`,
-    message:
-      e.keyword === 'additionalProperties'
-        ? 'is not a known field'
-        : e.keyword === 'required'
-          ? 'is required'
-          : (e.message ?? 'is invalid'),
-  }));
+  const errors = problemItems(simplify(validate.errors ?? []), '/body/body');
   throw new HttpProblem(
     400,
     'Bad Request',

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problemItems } from './schema-errors.js';
 
 /** An error the API answers as a problem document with this status; the message is safe to show. */
 export class HttpProblem extends Error {
@@ -52,15 +53,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const part = error.validationContext ?? 'body';
-      const errors = error.validation.map((v) => ({
-        path: `/${part}${v.instancePath}${v.keyword === 'required' ? `/${(v.params as { missingProperty: string }).missingProperty}` : ''}${v.keyword === 'additionalProperties' ? `/${(v.params as { additionalProperty: string }).additionalProperty}` : ''}`,
-        message:
-          v.keyword === 'additionalProperties'
-            ? 'is not a known field'
-            : v.keyword === 'required'
-              ? 'is required'
-              : (v.message ?? 'is invalid'),
-      }));
+      const errors = problemItems(error.validation, `/${part}`);
       const first = errors[0];
       return send(reply, request, 400, {
         detail: first ? `${first.path} ${first.message}` : 'The request is invalid.',

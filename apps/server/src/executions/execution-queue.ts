@@ -11,6 +11,8 @@ export interface ExecutionJob {
 /** pg-boss in Flowline's own database (schema `pgboss`), started on first use. */
 export class ExecutionQueue {
   private started: Promise<PgBoss> | undefined;
+  /** pg-boss ids of this process's workers: a job sent here wakes them instead of waiting for their next poll. */
+  private readonly workers: string[] = [];
 
   constructor(
     private readonly url: string,
@@ -42,13 +44,14 @@ export class ExecutionQueue {
   async send(job: ExecutionJob): Promise<void> {
     const boss = await this.boss();
     await boss.send(EXECUTIONS_QUEUE, job, { retryLimit: 0 });
+    for (const id of this.workers) boss.notifyWorker(id);
   }
 
   /** Runs `handler` for jobs, `concurrency` at a time in this process. */
   async work(concurrency: number, handler: (job: ExecutionJob) => Promise<void>): Promise<void> {
     const boss = await this.boss();
     for (let i = 0; i < concurrency; i++) {
-      await boss.work<ExecutionJob>(
+      const id = await boss.work<ExecutionJob>(
         EXECUTIONS_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 0.5 },
         async (jobs) => {
@@ -62,6 +65,7 @@ export class ExecutionQueue {
     if (!this.started) return;
     const boss = await this.started.catch(() => undefined);
     this.started = undefined;
+    this.workers.length = 0;
     await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }
