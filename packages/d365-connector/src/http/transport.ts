@@ -1,0 +1,167 @@
+import type { Dispatcher } from 'undici';
+import { AdaptiveLimiter } from './adaptive-limiter.js';
+import {
+  FnoError,
+  NetworkError,
+  type RequestContext,
+  redactUrl,
+  ThrottledError,
+  TimeoutError,
+  UncertainOutcomeError,
+} from './errors.js';
+import { decodeBody } from './http-stack.js';
+import { errorForStatus } from './odata-error-body.js';
+import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryPolicy, sleep } from './retry-policy.js';
+import type { TokenProvider } from './token-provider.js';
+
+export interface SendRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /**
+   * Whether repeating the request after a dropped connection is harmless. A non-idempotent request
+   * that may have reached the server ends in UncertainOutcomeError instead of a retry.
+   */
+  idempotent?: boolean;
+  /** ETag sent in If-Match: reported by a ConcurrencyError. */
+  sentEtag?: string;
+}
+
+export interface SendResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Error codes of failures before any byte of the request was sent: always safe to retry. */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+const DROPPED = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+]);
+const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function errorCode(error: unknown): string {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return '';
+}
+
+/**
+ * Sends requests with authentication, the adaptive concurrency cap, and retries (429/503 honouring
+ * Retry-After, dropped connections with backoff) within the retry policy's time budget.
+ */
+export class Transport {
+  readonly limiter: AdaptiveLimiter;
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly tokens: TokenProvider | undefined,
+    readonly retry: RetryPolicy = DEFAULT_RETRY,
+    maxConcurrency = 8,
+    private readonly userAgent = 'flowline-d365-connector',
+  ) {
+    this.limiter = new AdaptiveLimiter(maxConcurrency);
+  }
+
+  /** Sends and returns any response with a status below 400; raises typed errors otherwise. */
+  async send(req: SendRequest): Promise<SendResponse> {
+    const startedAt = Date.now();
+    const context: RequestContext = { method: req.method, url: redactUrl(req.url) };
+    for (let attempt = 1; ; attempt++) {
+      let response: SendResponse;
+      try {
+        response = await this.once(req);
+      } catch (error) {
+        if (error instanceof FnoError) throw error;
+        const code = errorCode(error);
+        const notSent = NOT_SENT.has(code);
+        const dropped = notSent || DROPPED.has(code) || TIMEOUTS.has(code);
+        const failure = TIMEOUTS.has(code)
+          ? new TimeoutError(`No response in time (${code})`, context, { cause: error })
+          : new NetworkError(`Connection failed (${code || (error as Error).message})`, context, {
+              cause: error,
+            });
+        if (!dropped) throw failure;
+        if (!notSent && req.idempotent === false) {
+          throw new UncertainOutcomeError(
+            `The connection dropped after the request was sent (${code}); it may or may not have been applied`,
+            context,
+            { cause: error },
+          );
+        }
+        const delay = nextDelay(this.retry, attempt, startedAt, undefined);
+        if (delay === undefined) throw failure;
+        await sleep(delay);
+        continue;
+      }
+      if (response.status < 400) {
+        this.limiter.succeeded();
+        return response;
+      }
+      const ctx = { ...context, status: response.status };
+      if (response.status === 401 && attempt === 1 && this.tokens?.invalidate) {
+        // A token revoked or expired early: one retry with a fresh one, then it is the credentials.
+        this.tokens.invalidate();
+        continue;
+      }
+      if (response.status === 429 || response.status === 503) {
+        this.limiter.throttled();
+        const retryAfter = parseRetryAfter(response.headers['retry-after']);
+        const wait = retryAfter ?? (response.status === 429 ? this.retry.defaultRetryAfterMs : undefined);
+        const delay = nextDelay(this.retry, attempt, startedAt, wait);
+        if (delay === undefined) {
+          throw new ThrottledError(`Throttled, retry budget used up after ${attempt} attempts`, ctx, wait);
+        }
+        await sleep(delay);
+        continue;
+      }
+      throw errorForStatus(ctx, response.body, req.sentEtag === undefined ? {} : { sentEtag: req.sentEtag });
+    }
+  }
+
+  private async once(req: SendRequest): Promise<SendResponse> {
+    const release = await this.limiter.acquire();
+    try {
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'odata-version': '4.0',
+        'odata-maxversion': '4.0',
+        'accept-encoding': 'gzip, deflate, br',
+        'user-agent': this.userAgent,
+        ...req.headers,
+      };
+      if (this.tokens) headers.authorization = `Bearer ${await this.tokens.getToken()}`;
+      const url = new URL(req.url);
+      const res = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: req.method,
+        headers,
+        body: req.body,
+      });
+      const encoding = res.headers['content-encoding'];
+      const body = encoding
+        ? decodeBody(Buffer.from(await res.body.arrayBuffer()), encoding).toString('utf8')
+        : await res.body.text();
+      return { status: res.statusCode, headers: res.headers, body };
+    } finally {
+      release();
+    }
+  }
+}

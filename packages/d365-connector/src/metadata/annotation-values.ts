@@ -1,0 +1,71 @@
+import type { AnnotationValue } from './model.js';
+
+/** Attributes of `<Annotation>`/`<PropertyValue>` that carry a constant or path value inline. */
+const INLINE_VALUE_ATTRIBUTES = [
+  'String',
+  'Bool',
+  'Int',
+  'Float',
+  'Decimal',
+  'EnumMember',
+  'Path',
+  'PropertyPath',
+  'NavigationPropertyPath',
+  'AnnotationPath',
+  'Date',
+  'DateTimeOffset',
+  'TimeOfDay',
+  'Duration',
+  'Guid',
+  'Binary',
+  'UrlRef',
+] as const;
+
+/** Element names that hold a constant or path as their text content. */
+export const TEXT_VALUE_ELEMENTS = new Set<string>(INLINE_VALUE_ATTRIBUTES);
+
+/** Converts a constant expression (attribute or element text) to its JSON-friendly value. */
+export function constantValue(
+  kind: string,
+  text: string,
+  resolveEnum: (v: string) => string,
+): AnnotationValue {
+  switch (kind) {
+    case 'Bool':
+      return text.trim() === 'true';
+    case 'Int': {
+      // Int64 beyond 2^53 stays exact as a string.
+      const n = Number(text);
+      return Number.isSafeInteger(n) ? n : text.trim();
+    }
+    case 'Float':
+      return Number(text);
+    case 'EnumMember':
+      return resolveEnum(text);
+    case 'Path':
+      return { $Path: text };
+    default:
+      return text;
+  }
+}
+
+/** The inline value of an annotation-like element, or undefined when it has none. */
+export function inlineValue(
+  attrs: { get(name: string): string | undefined },
+  resolveEnum: (v: string) => string,
+): AnnotationValue | undefined {
+  for (const kind of INLINE_VALUE_ATTRIBUTES) {
+    const text = attrs.get(kind);
+    if (text !== undefined) return constantValue(kind, text, resolveEnum);
+  }
+  return undefined;
+}
+
+/** `Core.Permission/Read Core.Permission/Write` → `Read,Write` (member names, as CSDL JSON has them). */
+export function enumMemberNames(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((part) => part.slice(part.lastIndexOf('/') + 1))
+    .join(',');
+}

@@ -1,0 +1,186 @@
+import { Readable } from 'node:stream';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { FNO_METADATA } from '../test-support/fno-fixture.js';
+import { readShared } from '../test-support/shared-data.js';
+import { MetadataParseError } from './metadata-error.js';
+import { parseMetadata, parseMetadataSync } from './parse-metadata.js';
+
+const LABEL = 'Microsoft.Dynamics.OData.Core.V1.LabelId';
+
+describe('parseMetadata on real documents', () => {
+  it("reads Microsoft Graph's 3.5 MB document (with BOM): counts match an independent parse", async () => {
+    const bytes = readShared('metadata/msgraph-v1.0-cleanMetadata.xml');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const fxp = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: () => true });
+    type Node = Record<string, unknown>;
+    const doc = fxp.parse(bytes.toString('utf8')) as Node;
+    const schemas = (((doc['edmx:Edmx'] as Node[])[0]!['edmx:DataServices'] as Node[])[0]!.Schema ??
+      []) as Node[];
+    const expected = new Map<string, { properties: number; key: string[] }>();
+    for (const schema of schemas) {
+      for (const et of (schema.EntityType ?? []) as Node[]) {
+        const key = (((et.Key as Node[] | undefined)?.[0]?.PropertyRef ?? []) as Node[]).map((r) =>
+          String(r.Name),
+        );
+        expected.set(`${schema.Namespace}.${et.Name}`, {
+          properties: ((et.Property ?? []) as Node[]).length,
+          key,
+        });
+      }
+    }
+    const model = await parseMetadata(Readable.from(chunks(bytes, 65_536)));
+    expect(expected.size).toBe(1182);
+    expect(Object.keys(model.entityTypes)).toHaveLength(expected.size);
+    const actual = new Map(
+      Object.values(model.entityTypes).map((t) => [
+        t.name,
+        { properties: t.properties.length, key: t.key ?? [] },
+      ]),
+    );
+    expect(actual).toEqual(expected);
+    const totalKeys = [...actual.values()].reduce((n, t) => n + t.key.length, 0);
+    expect(totalKeys).toBe((bytes.toString('latin1').match(/<PropertyRef /g) ?? []).length);
+    expect(Object.keys(model.complexTypes)).toHaveLength(1780);
+    expect(Object.keys(model.enumTypes)).toHaveLength(861);
+    expect(model.operations).toHaveLength(857 + 324);
+    expect(model.hash).toMatch(/^79b90dfb12d5/);
+    const user = model.entityTypes['microsoft.graph.user']!;
+    expect(user.baseType).toBe('microsoft.graph.directoryObject');
+    // External <Annotations Target=...> land on their property.
+    const described = Object.values(model.entityTypes)
+      .flatMap((t) => t.properties)
+      .filter((p) => p.annotations?.['Org.OData.Core.V1.Description'] !== undefined);
+    expect(described.length).toBeGreaterThan(1000);
+  });
+
+  it('reads TripPin: inheritance, singletons, bound functions and actions', () => {
+    const model = parseMetadataSync(readShared('metadata/TripPin.xml'));
+    const ns = 'Microsoft.OData.SampleService.Models.TripPin';
+    expect(model.entityTypes[`${ns}.Flight`]!.baseType).toBe(`${ns}.PublicTransportation`);
+    expect(model.entityTypes[`${ns}.PlanItem`]!.key).toEqual(['PlanItemId']);
+    expect(model.entityTypes[`${ns}.Photo`]!.hasStream).toBe(true);
+    expect(model.entitySets.Me).toMatchObject({ singleton: true, entityType: `${ns}.Person` });
+    const share = model.operations.find((o) => o.name === `${ns}.ShareTrip`)!;
+    expect(share).toMatchObject({ kind: 'Action', isBound: true });
+    expect(share.parameters.map((p) => p.name)).toEqual(['person', 'userName', 'tripId']);
+    expect(model.operations.find((o) => o.name === `${ns}.GetInvolvedPeople`)).toMatchObject({
+      isComposable: true,
+    });
+  });
+
+  it('reads Northwind composite keys in order', () => {
+    const model = parseMetadataSync(readShared('metadata/Northwind-v4.xml'));
+    expect(model.entityTypes['NorthwindModel.Order_Detail']!.key).toEqual(['OrderID', 'ProductID']);
+    expect(Object.keys(model.entityTypes)).toHaveLength(26);
+    const navs = Object.values(model.entityTypes).reduce((n, t) => n + t.navigationProperties.length, 0);
+    expect(navs).toBe(22);
+  });
+});
+
+describe('parseMetadata on an F&O-shaped document', () => {
+  const model = parseMetadataSync(FNO_METADATA);
+  const customer = model.entityTypes['Microsoft.Dynamics.DataEntities.CustomerV3']!;
+
+  it('resolves aliases, keeps composite keys, facets, labels and hints', () => {
+    expect(customer.key).toEqual(['dataAreaId', 'CustomerAccount']);
+    const byName = Object.fromEntries(customer.properties.map((p) => [p.name, p]));
+    expect(byName.dataAreaId).toMatchObject({
+      maxLength: 4,
+      nullable: false,
+      annotations: { [LABEL]: '@SYS13342' },
+    });
+    expect(byName.CreditLimit).toMatchObject({ type: 'Edm.Decimal', precision: 32, scale: 6 });
+    expect(byName.Blocked!.type).toBe('Microsoft.Dynamics.DataEntities.NoYes');
+    expect(byName.RecordId!.annotations).toEqual({ 'Org.OData.Core.V1.Computed': true });
+    expect(byName.Tags).toMatchObject({ type: 'Edm.String', collection: true });
+    expect(customer.navigationProperties[0]).toMatchObject({
+      name: 'CustomerGroup',
+      type: 'Microsoft.Dynamics.DataEntities.CustomerGroup',
+    });
+    expect(model.entitySets.CustomersV3!.annotations).toEqual({ [LABEL]: 'Customers V3' });
+    expect(model.entityContainer).toBe('Microsoft.Dynamics.DataEntities.Resources');
+  });
+
+  it('keeps enum members in order with exact Int64 values and labels', () => {
+    expect(model.enumTypes['Microsoft.Dynamics.DataEntities.NoYes']!.members).toEqual([
+      { name: 'No', value: '0', annotations: { [LABEL]: '@SYS1' } },
+      { name: 'Yes', value: '1', annotations: { [LABEL]: '@SYS2' } },
+    ]);
+    expect(model.enumTypes['Microsoft.Dynamics.DataEntities.BigFlags']!.members[0]!.value).toBe(
+      '9007199254740993',
+    );
+  });
+
+  it('applies external annotations with aliased terms and enum members', () => {
+    const group = model.entityTypes['Microsoft.Dynamics.DataEntities.CustomerGroup']!;
+    expect(group.properties.find((p) => p.name === 'Description')!.annotations).toEqual({
+      'Org.OData.Core.V1.Description': 'Group description',
+      'Org.OData.Core.V1.Permissions': 'Read',
+    });
+  });
+
+  it('is JSON-serialisable and the same from any chunking, bytes or string', async () => {
+    const bytes = Buffer.from(`\uFEFF${FNO_METADATA.replace('Customers V3', 'Kunden – Ü€𝄞')}`);
+    const whole = parseMetadataSync(bytes);
+    // One-byte chunks split every multi-byte character.
+    const streamed = await parseMetadata(Readable.from(chunks(bytes, 1)));
+    expect(streamed).toEqual(whole);
+    expect(JSON.parse(JSON.stringify(whole))).toEqual(whole);
+    expect(whole.entitySets.CustomersV3!.annotations![LABEL]).toBe('Kunden – Ü€𝄞');
+    expect(parseMetadataSync(FNO_METADATA).hash).toBe(model.hash);
+  });
+});
+
+describe('parseMetadata refuses malformed and hostile XML with line and column', () => {
+  const cases: [string, string, RegExp, number, number?][] = [
+    ['truncated', FNO_METADATA.slice(0, 2000), /unclosed tag/, 0],
+    [
+      'wrong root',
+      '<?xml version="1.0"?>\n<html>\n</html>',
+      /expected root element edmx:Edmx, found <html>/,
+      2,
+      6,
+    ],
+    [
+      'billion laughs',
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<edmx:Edmx>&lol2;</edmx:Edmx>',
+      /DOCTYPE is not allowed/,
+      2,
+    ],
+    [
+      'external entity',
+      '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><edmx:Edmx>&xxe;</edmx:Edmx>',
+      /DOCTYPE/,
+      1,
+    ],
+    ['undefined entity', '<edmx:Edmx Version="4.0">\n  &xxe;</edmx:Edmx>', /undefined entity/, 2],
+    ['mismatched tags', '<edmx:Edmx><a></b></edmx:Edmx>', /unexpected close tag/, 1],
+    ['not XML', '{"$Version":"4.0"}', /text data outside of root node|root/, 1],
+    ['empty', '', /empty/, 1],
+  ];
+  for (const [name, xml, reason, line, column] of cases) {
+    it(`refuses ${name}`, () => {
+      let error: unknown;
+      try {
+        parseMetadataSync(xml);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(MetadataParseError);
+      const e = error as MetadataParseError;
+      expect(e.reason).toMatch(reason);
+      if (line > 0) expect(e.line).toBe(line);
+      if (column !== undefined) expect(e.column).toBe(column);
+      expect(e.message).toMatch(/at line \d+, column \d+/);
+    });
+  }
+
+  it('refuses bytes that are not UTF-8', () => {
+    expect(() => parseMetadataSync(Buffer.from([0x3c, 0x61, 0xff, 0xfe, 0x3e]))).toThrow(/not valid UTF-8/);
+  });
+});
+
+function* chunks(bytes: Buffer, size: number): Generator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}

@@ -1,0 +1,100 @@
+import { isUtf8 } from 'node:buffer';
+import { createHash, type Hash } from 'node:crypto';
+import { CsdlBuilder } from './csdl-builder.js';
+import { MetadataParseError } from './metadata-error.js';
+import type { MetadataModel } from './model.js';
+import { XmlScanner, XmlSyntaxError } from './xml-scanner.js';
+
+/** What `parseMetadata` accepts: the whole document, or its chunks as they arrive. */
+export type MetadataInput =
+  | string
+  | Uint8Array
+  | AsyncIterable<Uint8Array | string>
+  | Iterable<Uint8Array | string>;
+
+/** Feeds text to the XML scanner and the CSDL builder; refuses DOCTYPE, wrong roots and malformed XML. */
+class MetadataStream {
+  private readonly builder = new CsdlBuilder();
+  private readonly scanner = new XmlScanner(this.builder);
+  private readonly hash: Hash = createHash('sha256');
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private first = true;
+
+  /** A whole document already decoded: hash its bytes, scan its text. */
+  writeDecoded(text: string, bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    this.push(text);
+  }
+
+  write(chunk: Uint8Array | string): void {
+    let text: string;
+    if (typeof chunk === 'string') {
+      this.hash.update(chunk, 'utf8');
+      text = chunk;
+    } else {
+      this.hash.update(chunk);
+      try {
+        text = this.decoder.decode(chunk, { stream: true });
+      } catch {
+        throw this.error('the document is not valid UTF-8');
+      }
+    }
+    this.push(text);
+  }
+
+  private push(input: string): void {
+    let text = input;
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.guard(() => this.scanner.write(text));
+  }
+
+  end(): MetadataModel {
+    if (this.first) throw this.error('the document is empty');
+    this.guard(() => this.scanner.close());
+    return this.builder.finish(this.hash.digest('hex'));
+  }
+
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) throw new MetadataParseError(e.reason, e.line, e.column);
+      throw e;
+    }
+  }
+
+  private error(reason: string): MetadataParseError {
+    return new MetadataParseError(reason, 1, 1);
+  }
+}
+
+/** Parses a complete CSDL XML document (string or bytes) synchronously. */
+export function parseMetadataSync(input: string | Uint8Array): MetadataModel {
+  const stream = new MetadataStream();
+  if (typeof input !== 'string') {
+    // A whole document: validate UTF-8 natively and decode in one go (much faster than TextDecoder).
+    const bytes = Buffer.isBuffer(input)
+      ? input
+      : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    if (!isUtf8(bytes)) throw new MetadataParseError('the document is not valid UTF-8', 1, 1);
+    stream.writeDecoded(bytes.toString('utf8'), bytes);
+  } else {
+    stream.write(input);
+  }
+  return stream.end();
+}
+
+/** Parses CSDL XML from a string, bytes, a Node Readable or any (async) iterable of chunks. */
+export async function parseMetadata(input: MetadataInput): Promise<MetadataModel> {
+  if (typeof input === 'string' || input instanceof Uint8Array) return parseMetadataSync(input);
+  const stream = new MetadataStream();
+  if (Symbol.asyncIterator in input) {
+    for await (const chunk of input) stream.write(chunk);
+  } else {
+    for (const chunk of input) stream.write(chunk);
+  }
+  return stream.end();
+}

@@ -1,0 +1,122 @@
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { readShared } from '../test-support/shared-data.js';
+import { type XmlHandler, XmlScanner, XmlSyntaxError } from './xml-scanner.js';
+
+type Event = string;
+
+function recorder(events: Event[]): XmlHandler {
+  let text = '';
+  const flush = () => {
+    if (text.trim() !== '') events.push(`text ${text}`);
+    text = '';
+  };
+  return {
+    open(name, attrs) {
+      flush();
+      events.push(`open ${name} ${JSON.stringify(attrs.toRecord())}`);
+      return undefined;
+    },
+    close() {
+      flush();
+      events.push('close');
+    },
+    wantsText: () => true,
+    text(t) {
+      text += t;
+    },
+  };
+}
+
+function scan(text: string, chunk = Number.POSITIVE_INFINITY): Event[] {
+  const events: Event[] = [];
+  const scanner = new XmlScanner(recorder(events));
+  for (let i = 0; i < text.length; i += chunk) scanner.write(text.slice(i, i + chunk));
+  scanner.close();
+  return events;
+}
+
+/** The same events from saxes, the reference parser. */
+function saxes(text: string): Event[] {
+  const events: Event[] = [];
+  const h = recorder(events);
+  const p = new SaxesParser();
+  p.on('opentag', (tag) => {
+    const record = tag.attributes as Record<string, string>;
+    const names = Object.keys(record);
+    h.open(
+      tag.name,
+      {
+        get: (n) => record[n],
+        toRecord: () => record,
+        count: names.length,
+        nameAt: (i) => names[i]!,
+        valueAt: (i) => record[names[i]!]!,
+      },
+      tag.isSelfClosing,
+    );
+  });
+  p.on('closetag', () => h.close());
+  p.on('text', (t) => h.text(t));
+  p.on('cdata', (t) => h.text(t));
+  p.write(text).close();
+  return events;
+}
+
+describe('XmlScanner against saxes', () => {
+  const docs = [
+    'metadata/msgraph-v1.0-cleanMetadata.xml',
+    'metadata/TripPin.xml',
+    'metadata/Northwind-v4.xml',
+    'odata-csdl/examples/csdl-16.1.xml',
+    'odata-csdl/examples/special-characters.xml',
+    'odata-csdl/test/odata-rw-v3.xml',
+  ];
+  for (const doc of docs) {
+    it(`emits the same events as saxes for ${doc}`, () => {
+      const text = readShared(doc)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+      expect(scan(text)).toEqual(saxes(text));
+    });
+  }
+
+  it('emits the same events whatever the chunking', () => {
+    const text = `<?xml version="1.0"?><!-- c --><r a='1' b="x &amp; &#x41;&#66; &lt;y&gt;">t<![CDATA[<raw>&]]>u<e/>
+      <f g="tab\there\nand line"></f></r>`;
+    const whole = scan(text);
+    expect(whole).toContain('text t<raw>&u');
+    for (const size of [1, 2, 3, 7]) expect(scan(text, size)).toEqual(whole);
+    expect(whole).toEqual(saxes(text));
+  });
+
+  const bad: [string, RegExp, number, number][] = [
+    ['<a>\n<b>\n</a>', /unexpected close tag <\/a>, expected <\/b>/, 3, 4],
+    ['<a b="1" b="2"/>', /duplicate attribute/, 1, 10],
+    ['<a b=1/>', /must be quoted/, 1, 6],
+    ['<a b="<"/>', /not allowed/, 1, 6],
+    ['<a>&bogus;</a>', /undefined entity/, 1, 4],
+    ['<a>AT&T</a>', /must start an entity/, 1, 6],
+    ['<a/><b/>', /second root/, 1, 8],
+    ['<a>', /unclosed tag: a/, 1, 3],
+    ['<a x="1"', /unclosed tag: a/, 1, 1],
+    ['<!DOCTYPE a><a/>', /DOCTYPE/, 1, 9],
+    ['x<a/>', /outside of root/, 1, 1],
+    ['<1a/>', /invalid start tag name/, 1, 2],
+  ];
+  for (const [text, reason, line, column] of bad) {
+    it(`refuses ${JSON.stringify(text)} at ${line}:${column}`, () => {
+      for (const chunk of [Number.POSITIVE_INFINITY, 1]) {
+        let error: unknown;
+        try {
+          scan(text, chunk);
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(XmlSyntaxError);
+        expect((error as XmlSyntaxError).reason).toMatch(reason);
+        expect([(error as XmlSyntaxError).line, (error as XmlSyntaxError).column]).toEqual([line, column]);
+      }
+    });
+  }
+});

@@ -1,0 +1,54 @@
+/**
+ * The profile shape, structurally identical to `Profile`/`ProfileField` in `@flowline/contracts`
+ * (the connector depends on nothing of ours at run time; a type test keeps the two in step).
+ */
+
+/** How a field is edited and mapped: derived from its Edm type. */
+export type FieldKind =
+  | 'string'
+  | 'integer'
+  | 'int64'
+  | 'decimal'
+  | 'number'
+  | 'boolean'
+  | 'datetime'
+  | 'date'
+  | 'time'
+  | 'guid'
+  | 'binary'
+  | 'enum'
+  | 'complex'
+  | 'navigation'
+  | 'other';
+
+export interface EnumMember {
+  name: string;
+  value: string;
+  label?: string;
+}
+
+export interface ProfileField {
+  name: string;
+  kind: FieldKind;
+  edmType: string;
+  collection?: boolean;
+  nullable: boolean;
+  keyIndex?: number;
+  maxLength?: number;
+  precision?: number;
+  scale?: number;
+  label?: string;
+  readOnly?: boolean;
+  mandatory?: boolean;
+  enumMembers?: EnumMember[];
+  fields?: ProfileField[];
+  targetType?: string;
+}
+
+export interface Profile {
+  entityType: string;
+  entitySet?: string;
+  label?: string;
+  key: string[];
+  fields: ProfileField[];
+}
