@@ -2,6 +2,7 @@ export * from './auth.js';
 export * from './browse.js';
 export * from './components.js';
 export * from './connection.js';
+export * from './executions.js';
 export * from './folders.js';
 export * from './health.js';
 export * from './map.js';
