@@ -10,7 +10,7 @@ import { buildApp } from '../apps/server/src/app.js';
 import { applyMigrations } from '../apps/server/src/db/migrations.js';
 import { createDb } from '../apps/server/src/db/prisma.js';
 import { scratchDatabases } from '../apps/server/src/db/scratch-database.js';
-import { signIn } from '../apps/server/src/test/test-app.js';
+import { signIn } from '../apps/server/src/test/sign-in.js';
 
 const COMPONENTS = Number(process.env.STORE_COMPONENTS ?? 10_000);
 const CLIENTS = 50;
