@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
+import { applyProposals, createMap, proposeRules, validateMap } from '@flowline/mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Client, signIn } from '../test/test-app.js';
@@ -155,6 +156,27 @@ describe('metadata browse', () => {
     await designer.get(`/api/connections/${id}/entity-sets?search=x`);
     const body = (await designer.get(`/api/components/${id}`)).json().body;
     expect(body.serviceUrl).toBe(sandbox.url);
+  });
+
+  it("auto-maps the sandbox's customers of one legal entity onto another's, and the map validates", async () => {
+    const id = await connection('Customers map');
+    const { profile } = (await designer.get(`/api/connections/${id}/entity-sets/CustomersV3/profile`)).json();
+    const map = createMap('USMF customers to USRT', profile, profile);
+    const proposals = proposeRules(map);
+    const mapped = applyProposals(map, proposals);
+    const writable = profile.fields.filter(
+      (f: { readOnly?: boolean; kind: string }) => !f.readOnly && f.kind !== 'navigation',
+    );
+    expect(mapped.rules.length).toBe(writable.length);
+    expect(proposals.every((p) => p.confidence === 1)).toBe(true);
+    const result = validateMap(mapped);
+    expect(result.errors).toEqual([]);
+    const saved = await designer.post('/api/components', {
+      type: 'map',
+      name: 'USMF customers to USRT',
+      body: mapped,
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
   });
 
   it('shows what changed since an operation took its profile snapshot', async () => {
