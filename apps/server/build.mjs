@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: { main: 'src/main.ts' },
+  entryPoints: { main: 'src/main.ts', worker: 'src/worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -15,6 +15,10 @@ export class ConnectorOperations implements OperationPort {
     private readonly bodies: OperationBodies,
   ) {}
 
+  /** Per execution: the client of each connection and the key names of each entity set, looked up once. */
+  private readonly clients = new Map<string, Promise<FnoClient>>();
+  private readonly keys = new Map<string, Promise<string[]>>();
+
   private async resolve(
     ref: OperationRef,
   ): Promise<{ op: OperationBody; client: FnoClient; entitySet: string }> {
@@ -22,10 +26,31 @@ export class ConnectorOperations implements OperationPort {
     if (!op) throw new Error(`The operation ${ref.operationId} does not exist.`);
     if (!op.entitySet && op.action !== 'execute')
       throw new Error(`The operation ${ref.operationId} names no entity set.`);
-    const client = await this.connections.client(ref.connectionId);
-    // Keys (stable document ids, verification by key) come from $metadata: load it once per client.
-    await client.metadata();
-    return { op, client, entitySet: op.entitySet ?? '' };
+    let client = this.clients.get(ref.connectionId);
+    if (!client) {
+      client = this.connections.client(ref.connectionId).then(async (c) => {
+        // Keys (stable document ids, verification by key) come from $metadata: load it once per client.
+        await c.metadata();
+        return c;
+      });
+      // A failed lookup (e.g. $metadata unreachable for a moment) is tried again by the next call.
+      client.catch(() => this.clients.delete(ref.connectionId));
+      this.clients.set(ref.connectionId, client);
+    }
+    return { op, client: await client, entitySet: op.entitySet ?? '' };
+  }
+
+  private keyNames(client: FnoClient, connectionId: string, entitySet: string): Promise<string[]> {
+    const id = `${connectionId}/${entitySet}`;
+    let names = this.keys.get(id);
+    if (!names) {
+      names = client.profile(entitySet).then(
+        (p) => p.key ?? [],
+        () => [],
+      );
+      this.keys.set(id, names);
+    }
+    return names;
   }
 
   async *read(
@@ -62,7 +87,7 @@ export class ConnectorOperations implements OperationPort {
           i.data.dataAreaId === undefined ? { ...i, data: { ...i.data, dataAreaId: legalEntity } } : i,
         )
       : items;
-    const keyNames = (await client.profile(entitySet).catch(() => undefined))?.key ?? [];
+    const keyNames = await this.keyNames(client, ref.connectionId, entitySet);
     const action = op.action ?? 'create';
     if (op.batch?.enabled && (action === 'create' || action === 'update' || action === 'delete')) {
       return writeBatch(client, { op, action, entitySet, keyNames }, prepared);

@@ -212,32 +212,63 @@ export async function writeBatch(
       todo.map((i) => toBatchOperation(target, items[i]!)),
       options,
     );
-    const again: number[] = [];
-    await Promise.all(
-      results.map(async (result, position) => {
-        const i = todo[position]!;
-        const item = items[i]!;
-        if (result.ok) {
-          outcomes[i] = written(item, result.record);
-          return;
-        }
-        if (!(result.error instanceof UncertainOutcomeError) || target.action === 'update') {
-          outcomes[i] = failed(item, result.error ?? new Error('the $batch operation failed'));
-          return;
-        }
-        try {
-          const found = await lookUp(client, target, item);
-          if (found === 'no-key') outcomes[i] = failed(item, result.error);
-          else if (target.action === 'create' ? found : !found) outcomes[i] = written(item, found);
-          else again.push(i);
-        } catch (e) {
-          outcomes[i] = failed(item, result.error ?? e);
-        }
-      }),
-    );
+    const unknown: number[] = [];
+    results.forEach((result, position) => {
+      const i = todo[position]!;
+      const item = items[i]!;
+      if (result.ok) outcomes[i] = written(item, result.record);
+      else if (result.error instanceof UncertainOutcomeError && target.action !== 'update') unknown.push(i);
+      else outcomes[i] = failed(item, result.error ?? new Error('the $batch operation failed'));
+    });
+    const again = await checkByKey(client, target, items, unknown, outcomes);
     todo = again.sort((a, b) => a - b);
   }
   for (const i of todo)
     outcomes[i] = uncertain(items[i]!, 'Every attempt to send this write in a $batch was lost.');
   return outcomes.map((o, i) => o ?? uncertain(items[i]!, 'no outcome'));
+}
+
+/**
+ * Operations a lost `$batch` may or may not have applied, looked up by key in one `$batch` of GETs
+ * (idempotent, so the connector retries it): a create found (or a delete gone) is done; the others
+ * are answered as the indices to send again.
+ */
+async function checkByKey(
+  client: FnoClient,
+  target: WriteTarget,
+  items: WriteItem[],
+  indices: number[],
+  outcomes: (WriteOutcome | undefined)[],
+): Promise<number[]> {
+  const keyed: { i: number; key: Key }[] = [];
+  for (const i of indices) {
+    const item = items[i]!;
+    const key = target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
+    if (key) keyed.push({ i, key });
+    else
+      outcomes[i] = uncertain(
+        item,
+        `The $batch was lost and this ${target.entitySet} record has no key to check.`,
+      );
+  }
+  if (keyed.length === 0) return [];
+  const found = await client.batch(
+    keyed.map(({ key }) => ({ op: 'get' as const, entitySet: target.entitySet, key })),
+    { independent: true },
+  );
+  const again: number[] = [];
+  found.forEach((result, n) => {
+    const { i } = keyed[n]!;
+    const item = items[i]!;
+    const exists = result.ok ? true : result.status === 404 ? false : undefined;
+    if (exists === undefined)
+      outcomes[i] = uncertain(
+        item,
+        `The $batch was lost and checking the record failed: ${result.error?.message}`,
+      );
+    else if (target.action === 'create' ? exists : !exists)
+      outcomes[i] = written(item, target.action === 'create' ? result.record : undefined);
+    else again.push(i);
+  });
+  return again.sort((a, b) => a - b);
 }

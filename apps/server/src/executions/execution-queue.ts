@@ -58,6 +58,7 @@ export class ExecutionQueue {
           for (const job of jobs) await handler(job.data);
         },
       );
+      this.workers.push(id);
     }
   }
 

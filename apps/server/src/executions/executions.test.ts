@@ -7,7 +7,11 @@ let ids: Awaited<ReturnType<typeof copyCustomersProcess>>;
 
 beforeAll(async () => {
   bed = await executionsTestBed(N);
-  await bed.app.executions.start({ databaseUrl: bed.url, worker: true, runner: { heartbeatMs: 300 } });
+  await bed.app.executions.start({
+    databaseUrl: bed.url,
+    worker: true,
+    runner: { heartbeatMs: 300, chunkSize: 250 },
+  });
   ids = await copyCustomersProcess(bed.sandbox, bed.designer);
 });
 afterAll(() => bed?.close());
@@ -53,6 +57,23 @@ describe('executions end to end', () => {
       expect(usrt() - before).toBe(N);
     } finally {
       bed.sandbox.admin.configure({ faults: { rate429: 0, rate503: 0, dropRate: 0 } });
+    }
+  });
+
+  it('checks by key what dropped $batch requests wrote, and sends only what is missing', async () => {
+    bed.sandbox.admin.reset();
+    bed.sandbox.admin.resetCounters();
+    bed.sandbox.admin.configure({ faults: { dropRate: 0.3 } });
+    try {
+      const before = usrt();
+      const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+      const done = await waitFor(bed.operator, res.json().id);
+      expect(done.status, JSON.stringify(done)).toBe('succeeded');
+      expect(bed.sandbox.admin.counters().faults.dropped).toBeGreaterThan(0);
+      expect(done.shapes.write).toMatchObject({ in: N, out: N, failed: 0 });
+      expect(usrt() - before).toBe(N);
+    } finally {
+      bed.sandbox.admin.configure({ faults: { dropRate: 0 } });
     }
   });
 
@@ -138,5 +159,24 @@ describe('executions end to end', () => {
     } finally {
       bed.sandbox.admin.configure({ latency: 0 });
     }
+  });
+
+  it('keeps its routes in the OpenAPI document, and names what is missing', async () => {
+    const doc = bed.app.swagger() as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/processes/{id}/executions',
+      '/api/executions',
+      '/api/executions/search',
+      '/api/executions/{id}',
+      '/api/executions/{id}/events',
+      '/api/executions/{id}/cancel',
+      '/api/executions/{id}/resume',
+      '/api/executions/{id}/rerun-failed',
+      '/api/executions/{id}/documents',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+    const missing = await bed.viewer.get('/api/executions/00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toContain('00000000-0000-4000-8000-000000000000');
   });
 });

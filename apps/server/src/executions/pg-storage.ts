@@ -8,11 +8,45 @@ import type {
 } from '@flowline/engine';
 import type { Db } from '../db/prisma.js';
 
+interface OutcomeRow {
+  shapeId: string;
+  documentId: string;
+  state: WriteState;
+  key: Record<string, unknown> | null;
+  etag: string | null;
+  dataAreaId: string | null;
+  error: string | null;
+}
+
+/**
+ * Applies the outcome rows of `$2` (execution `$1`): write states updated, the key parts of written
+ * records inserted as searchable tracked properties.
+ */
+const OUTCOMES_CTE = `o AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb) AS o("shapeId" text, "documentId" text, state text,
+      key jsonb, etag text, "dataAreaId" text, error text)
+  ), updated AS (
+    UPDATE "WriteState" w SET state = o.state::"WriteStateKind", key = COALESCE(o.key, w.key),
+      etag = o.etag, "dataAreaId" = o."dataAreaId", error = o.error, "updatedAt" = now()
+    FROM o WHERE w."executionId" = $1::uuid AND w."shapeId" = o."shapeId" AND w."documentId" = o."documentId"
+    RETURNING 1
+  ), tracked AS (
+    INSERT INTO "TrackedProperty" ("executionId", "shapeId", "documentId", name, value)
+    SELECT $1::uuid, o."shapeId", o."documentId", k.key, k.value
+    FROM o CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(o.key) = 'object' THEN o.key ELSE '{}'::jsonb END) k
+    WHERE o.state = 'written' AND k.value IS NOT NULL
+    RETURNING 1
+  )`;
+
 /**
  * The engine's StoragePort over PostgreSQL. Every call is one statement whose rows travel as one
- * JSON parameter (`jsonb_to_recordset`), so a chunk of 500 writes costs one round trip, not 500.
+ * JSON parameter (`jsonb_to_recordset`), so a chunk of 500 writes costs one round trip, not 500; the
+ * outcomes of a chunk's writes travel with the checkpoint after it (intents, write, checkpoint: two
+ * round trips per chunk).
  */
 export class PgStorage implements StoragePort {
+  private outcomes: OutcomeRow[] = [];
+
   constructor(
     private readonly db: Db,
     /** Called after each saved progress with whether a cancel was asked and the execution is still ours. */
@@ -25,6 +59,7 @@ export class PgStorage implements StoragePort {
     shapeId: string,
     documentIds: string[],
   ): Promise<Map<string, WriteRecord>> {
+    await this.flushOutcomes(executionId);
     const rows = await this.db.$queryRawUnsafe<
       {
         documentId: string;
@@ -55,6 +90,7 @@ export class PgStorage implements StoragePort {
   }
 
   async recordWriteIntents(executionId: string, shapeId: string, intents: WriteRecord[]): Promise<void> {
+    await this.flushOutcomes(executionId);
     if (intents.length === 0) return;
     await this.db.$executeRawUnsafe(
       `INSERT INTO "WriteState" ("executionId", "shapeId", "documentId", state, key, "updatedAt")
@@ -68,36 +104,37 @@ export class PgStorage implements StoragePort {
     );
   }
 
-  /** Outcomes, and the key parts of written records as searchable tracked properties, in one statement. */
-  async recordWriteOutcomes(executionId: string, shapeId: string, outcomes: WriteRecord[]): Promise<void> {
-    if (outcomes.length === 0) return;
-    await this.db.$executeRawUnsafe(
-      `WITH x AS (
-         SELECT * FROM jsonb_to_recordset($3::jsonb)
-           AS x("documentId" text, state text, key jsonb, etag text, "dataAreaId" text, error text)
-       ), updated AS (
-         UPDATE "WriteState" w SET state = x.state::"WriteStateKind", key = COALESCE(x.key, w.key),
-           etag = x.etag, "dataAreaId" = x."dataAreaId", error = x.error, "updatedAt" = now()
-         FROM x WHERE w."executionId" = $1::uuid AND w."shapeId" = $2 AND w."documentId" = x."documentId"
-         RETURNING w."documentId"
-       )
-       INSERT INTO "TrackedProperty" ("executionId", "shapeId", "documentId", name, value)
-       SELECT $1::uuid, $2, x."documentId", k.key, k.value
-       FROM x CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(x.key) = 'object' THEN x.key ELSE '{}'::jsonb END) k
-       WHERE x.state = 'written' AND k.value IS NOT NULL`,
-      executionId,
-      shapeId,
-      JSON.stringify(
-        outcomes.map((o) => ({
-          documentId: o.documentId,
-          state: o.state,
-          key: o.key ?? null,
-          etag: o.etag ?? null,
-          dataAreaId: o.dataAreaId ?? null,
-          error: o.error ?? null,
-        })),
-      ),
-    );
+  /**
+   * Outcomes are recorded with the checkpoint that follows every chunk (`saveProgress`), in the same
+   * statement, before the next chunk's writes start (an intent or a state lookup flushes them too).
+   * A crash in between leaves them `pending`, as a crash during the write would: a resume checks
+   * those by key, so nothing is written twice.
+   */
+  async recordWriteOutcomes(_executionId: string, shapeId: string, outcomes: WriteRecord[]): Promise<void> {
+    for (const o of outcomes) {
+      this.outcomes.push({
+        shapeId,
+        documentId: o.documentId,
+        state: o.state,
+        key: o.key ?? null,
+        etag: o.etag ?? null,
+        dataAreaId: o.dataAreaId ?? null,
+        error: o.error ?? null,
+      });
+    }
+  }
+
+  /** Outcome rows not yet in the database, as one JSON parameter. */
+  private takeOutcomes(): string {
+    const rows = JSON.stringify(this.outcomes);
+    this.outcomes = [];
+    return rows;
+  }
+
+  private async flushOutcomes(executionId: string): Promise<void> {
+    if (this.outcomes.length === 0) return;
+    // Data-modifying CTEs run whether or not the main query reads them.
+    await this.db.$queryRawUnsafe(`WITH ${OUTCOMES_CTE} SELECT 1 AS done`, executionId, this.takeOutcomes());
   }
 
   async keepDocuments(executionId: string, documents: KeptDocument[]): Promise<void> {
@@ -135,8 +172,8 @@ export class PgStorage implements StoragePort {
     const rows = await this.db.$queryRawUnsafe<
       { cancelRequested: boolean; workerId: string | null; status: string }[]
     >(
-      `WITH s AS (
-         SELECT key AS "shapeId", value FROM jsonb_each($2::jsonb)
+      `WITH ${OUTCOMES_CTE}, s AS (
+         SELECT key AS "shapeId", value FROM jsonb_each($3::jsonb)
        ), runs AS (
          INSERT INTO "ShapeRun" ("executionId", "shapeId", "in", "out", failed, skipped, "timeMs")
          SELECT $1::uuid, s."shapeId", (value->>'in')::int, (value->>'out')::int, (value->>'failed')::int,
@@ -145,9 +182,10 @@ export class PgStorage implements StoragePort {
          ON CONFLICT ("executionId", "shapeId") DO UPDATE SET "in" = EXCLUDED."in", "out" = EXCLUDED."out",
            failed = EXCLUDED.failed, skipped = EXCLUDED.skipped, "timeMs" = EXCLUDED."timeMs"
        )
-       UPDATE "Execution" SET counts = $2::jsonb, "heartbeatAt" = now() WHERE id = $1::uuid
+       UPDATE "Execution" SET counts = $3::jsonb, "heartbeatAt" = now() WHERE id = $1::uuid
        RETURNING "cancelRequested", "workerId", status::text AS status`,
       executionId,
+      this.takeOutcomes(),
       JSON.stringify(shapes),
     );
     const row = rows[0];
