@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 // The journeys run against the built Flowline (`pnpm build`) on its own port and a fresh data folder.
 const port = Number(process.env.E2E_PORT ?? 3170);
 const dataDir = mkdtempSync(join(tmpdir(), 'flowline-e2e-'));
+/** The local F&O sandbox (HTTP; its token authority listens on the next port, HTTPS). */
+export const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 export const adminEmail = 'admin@flowline.test';
 export const adminPassword = 'e2e admin password';
 
@@ -45,6 +47,8 @@ export default defineConfig({
       FLOWLINE_ADMIN_EMAIL: adminEmail,
       FLOWLINE_ADMIN_PASSWORD: adminPassword,
       FLOWLINE_LOG_LEVEL: 'warn',
+      // A fixed port so journeys can point a connection at the sandbox the server starts.
+      FLOWLINE_SANDBOX_PORT: String(sandboxPort),
     },
     gracefulShutdown: { signal: 'SIGINT', timeout: 15_000 },
   },

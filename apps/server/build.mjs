@@ -1,6 +1,14 @@
 // Bundles the server and our workspace packages into dist/; npm dependencies stay external.
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const own = new Set([
+  ...Object.keys(manifest.dependencies ?? {}).filter((name) => !name.startsWith('@flowline/')),
+  ...builtinModules,
+]);
 
 mkdirSync('dist', { recursive: true });
 await build({
@@ -12,14 +20,17 @@ await build({
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  // Workspace packages are TypeScript sources: bundle them; npm packages are loaded by Node.
+  // The server's own dependencies are loaded by Node from its node_modules. Everything else is
+  // bundled: our workspace packages (TypeScript sources) and the npm packages only they depend on,
+  // which Node could not find from here.
   plugins: [
     {
-      name: 'external-npm-packages',
+      name: 'external-server-dependencies',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) =>
-          args.path.startsWith('@flowline/') ? undefined : { path: args.path, external: true },
-        );
+        b.onResolve({ filter: /^[^./]/ }, (args) => {
+          const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+          return own.has(name) || args.path.startsWith('node:') ? { path: args.path, external: true } : undefined;
+        });
       },
     },
   ],

@@ -3,7 +3,9 @@ import { useSession } from './api/session.js';
 import { LoginPage } from './auth/login-page.js';
 import { SetupPage } from './auth/setup-page.js';
 import { ComponentsPage } from './components-page/components-page.js';
-import { ExecutionsPage } from './frame/executions-page.js';
+import { ComponentEditorPage } from './editor/component-editor-page.js';
+import { ExecutionDetailPage } from './executions/execution-detail-page.js';
+import { ExecutionsPage } from './executions/executions-page.js';
 import { Frame } from './frame/frame.js';
 import { ProcessesPage } from './frame/processes-page.js';
 import { Failed, Loading } from './frame/status.js';
@@ -24,8 +26,10 @@ export function App() {
         <Route path="/" element={<Navigate to="/components" replace />} />
         <Route path="/setup" element={<Navigate to="/components" replace />} />
         <Route path="/components" element={<ComponentsPage />} />
+        <Route path="/components/:id" element={<ComponentEditorPage />} />
         <Route path="/processes" element={<ProcessesPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />
+        <Route path="/executions/:id" element={<ExecutionDetailPage />} />
         <Route path="*" element={<p role="alert">This page does not exist.</p>} />
       </Routes>
     </Frame>

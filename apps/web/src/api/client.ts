@@ -8,6 +8,11 @@ export class ApiError extends Error {
   ) {
     super(describeProblem(status, problem));
   }
+
+  /** A member the problem document adds to the standard ones (e.g. `current` on 412, `usedBy` on 409). */
+  extra<T>(name: string): T | undefined {
+    return (this.problem as Record<string, unknown> | undefined)?.[name] as T | undefined;
+  }
 }
 
 /** One readable sentence for a failed request. */

@@ -2,6 +2,8 @@ import { type ComponentType, componentTypes } from '@flowline/contracts';
 import { useState } from 'react';
 import { useComponents, useFolders } from '../api/queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { ImportBundleForm } from './bundle-actions.js';
+import { ComponentRow } from './component-row.js';
 import { CreateComponentForm } from './create-component-form.js';
 import { CreateFolderForm } from './create-folder-form.js';
 
@@ -12,7 +14,6 @@ export function ComponentsPage() {
   const [search, setSearch] = useState('');
   const folders = useFolders();
   const components = useComponents({ folderId, type, search: search.trim() || undefined });
-  const folderName = (id: string | null) => folders.data?.items.find((f) => f.id === id)?.name ?? '—';
 
   return (
     <div className="components-page">
@@ -86,23 +87,18 @@ export function ComponentsPage() {
                 <th scope="col">Type</th>
                 <th scope="col">Folder</th>
                 <th scope="col">Revision</th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
               {components.data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td>
-                    <span className={`type-badge type-${c.type}`}>{c.type}</span>
-                  </td>
-                  <td>{folderName(c.folderId)}</td>
-                  <td>{c.version}</td>
-                </tr>
+                <ComponentRow key={c.id} component={c} folders={folders.data?.items ?? []} />
               ))}
             </tbody>
           </table>
         )}
         <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
+        <ImportBundleForm folderId={folderId} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import type { SessionInfo } from '@flowline/contracts';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useLogout } from '../api/session.js';
+import { ErrorBoundary } from './error-boundary.js';
 
 const sections = [
   { to: '/components', label: 'Components' },
@@ -34,7 +35,9 @@ export function Frame({ children, user }: { children: ReactNode; user: SessionIn
           </button>
         </div>
       </header>
-      <main className="frame-main">{children}</main>
+      <main className="frame-main">
+        <ErrorBoundary what="page">{children}</ErrorBoundary>
+      </main>
     </div>
   );
 }

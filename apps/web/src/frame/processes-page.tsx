@@ -1,7 +1,8 @@
+import { Link } from 'react-router';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from './status.js';
 
-/** Processes are components of type "process"; the canvas comes with the designer. */
+/** Processes are components of type "process"; each opens on its canvas. */
 export function ProcessesPage() {
   const processes = useComponents({ type: 'process' });
   return (
@@ -16,7 +17,9 @@ export function ProcessesPage() {
       ) : (
         <ul aria-label="Processes" className="plain-list">
           {processes.data.items.map((p) => (
-            <li key={p.id}>{p.name}</li>
+            <li key={p.id}>
+              <Link to={`/components/${p.id}`}>{p.name}</Link>
+            </li>
           ))}
         </ul>
       )}

@@ -1,0 +1,101 @@
+import type { ComponentSummary, Folder } from '@flowline/contracts';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../api/client.js';
+import { useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
+import { downloadBundle } from './bundle-actions.js';
+
+/** One component in the explorer, with rename, move and delete. */
+export function ComponentRow({ component, folders }: { component: ComponentSummary; folders: Folder[] }) {
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(component.name);
+  const update = useUpdateSummary();
+  const remove = useDeleteComponent();
+  const folderName = folders.find((f) => f.id === component.folderId)?.name ?? '—';
+  const usedBy = remove.error instanceof ApiError ? remove.error.extra<Used[]>('usedBy') : undefined;
+
+  const rename = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({ component, change: { name } }, { onSuccess: () => setRenaming(false) });
+  };
+  return (
+    <tr>
+      <td>
+        {renaming ? (
+          <form onSubmit={rename} aria-label={`Rename ${component.name}`} className="inline-form">
+            <input
+              aria-label="New name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
+              required
+              maxLength={200}
+            />
+            <button type="submit">Rename</button>
+          </form>
+        ) : (
+          <Link to={`/components/${component.id}`}>{component.name}</Link>
+        )}
+        {(update.isError || remove.isError) && (
+          <div role="alert" className="field-error">
+            {(update.error ?? remove.error)?.message}
+            {usedBy && (
+              <ul aria-label={`Users of ${component.name}`}>
+                {usedBy.map((u) => (
+                  <li key={u.id}>
+                    <Link to={`/components/${u.id}`}>{u.name}</Link> ({u.type})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </td>
+      <td>
+        <span className={`type-badge type-${component.type}`}>{component.type}</span>
+      </td>
+      <td>
+        <select
+          aria-label={`Folder of ${component.name}`}
+          value={component.folderId ?? ''}
+          onChange={(e) => update.mutate({ component, change: { folderId: e.target.value || null } })}
+        >
+          <option value="">(top level)</option>
+          {folders.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+        <span className="visually-hidden">{folderName}</span>
+      </td>
+      <td>{component.version}</td>
+      <td className="row-actions">
+        <button type="button" aria-label={`Rename ${component.name}`} onClick={() => setRenaming(true)}>
+          Rename
+        </button>
+        <button
+          type="button"
+          aria-label={`Export ${component.name}`}
+          onClick={() => downloadBundle(component.id, component.name).catch((e) => window.alert(e.message))}
+        >
+          Export
+        </button>
+        <button
+          type="button"
+          aria-label={`Delete ${component.name}`}
+          disabled={remove.isPending}
+          onClick={() => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id)}
+        >
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+interface Used {
+  id: string;
+  name: string;
+  type: string;
+}

@@ -1,0 +1,140 @@
+import type { Component } from '@flowline/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { ApiError } from '../api/client.js';
+import { useComponent, useSaveComponent } from '../api/component-queries.js';
+import { ErrorBoundary } from '../frame/error-boundary.js';
+import { Failed, Loading } from '../frame/status.js';
+import { BodyEditor } from './body-editor.js';
+import { ConflictDialog } from './conflict-dialog.js';
+import { type Draft, draftOf, isDirty } from './draft.js';
+import { RevisionPanel } from './revision-panel.js';
+
+/** `/components/:id`: loads the component, then hands it to the editor with its draft. */
+export function ComponentEditorPage() {
+  const { id = '' } = useParams();
+  const component = useComponent(id);
+  if (component.isPending) return <Loading what="the component" />;
+  if (component.isError)
+    return <Failed what="the component" error={component.error} retry={() => component.refetch()} />;
+  return <ComponentEditor key={component.data.id} saved={component.data} />;
+}
+
+function ComponentEditor({ saved }: { saved: Component }) {
+  // The revision the draft started from: If-Match names it, and a conflict is measured from it.
+  const [base, setBase] = useState(saved);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
+  const [conflict, setConflict] = useState<Component | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
+  const save = useSaveComponent(saved.id);
+  const dirty = isDirty(base, draft);
+
+  const saveFrom = useCallback(
+    (version: number) =>
+      save.mutate(
+        { version, change: draft },
+        {
+          onSuccess: (next) => {
+            setBase(next);
+            setDraft(draftOf(next));
+            setConflict(null);
+          },
+          onError: (e) => {
+            const current =
+              e instanceof ApiError && e.status === 412 ? e.extra<Component>('current') : undefined;
+            if (current) setConflict(current);
+          },
+        },
+      ),
+    [save, draft],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+        e.preventDefault();
+        if (dirty) saveFrom(base.version);
+      }
+    };
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onLeave);
+    };
+  }, [dirty, base.version, saveFrom]);
+
+  const restored = (next: Component) => {
+    setBase(next);
+    setDraft(draftOf(next));
+  };
+
+  return (
+    <section aria-labelledby="editor-title" className="editor">
+      <header className="editor-header">
+        <h1 id="editor-title">
+          <span className={`type-badge type-${base.type}`}>{base.type}</span> {base.name}
+        </h1>
+        <output className={dirty ? 'dirty' : 'clean'} aria-live="polite">
+          {dirty ? 'Unsaved changes' : `Saved · revision ${base.version}`}
+        </output>
+        <button type="button" onClick={() => saveFrom(base.version)} disabled={!dirty || save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)}>
+          History
+        </button>
+      </header>
+      {save.isError && !conflict && (
+        <p role="alert" className="field-error">
+          Not saved: {save.error.message}
+        </p>
+      )}
+      <div className="editor-details">
+        <label>
+          Name
+          <input
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            maxLength={200}
+          />
+        </label>
+        <label>
+          Description
+          <textarea
+            value={draft.description}
+            rows={2}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
+        </label>
+      </div>
+      <div className="editor-body">
+        <ErrorBoundary what={`${base.type} editor`}>
+          <BodyEditor
+            component={base}
+            dirty={dirty}
+            body={draft.body}
+            onChange={(body) => setDraft((d) => ({ ...d, body }))}
+          />
+        </ErrorBoundary>
+        {showHistory && <RevisionPanel component={base} dirty={dirty} onRestored={restored} />}
+      </div>
+      {conflict && (
+        <ConflictDialog
+          base={base}
+          current={conflict}
+          mine={draft}
+          onReload={() => restored(conflict)}
+          onOverwrite={() => {
+            setBase(conflict);
+            saveFrom(conflict.version);
+          }}
+          onCancel={() => setConflict(null)}
+        />
+      )}
+    </section>
+  );
+}

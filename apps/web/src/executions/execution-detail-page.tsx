@@ -1,0 +1,111 @@
+import type { Component, ProcessDefinition } from '@flowline/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../api/client.js';
+import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
+import { Failed, Loading } from '../frame/status.js';
+import { ExecutionDocuments } from './execution-documents.js';
+
+/** One run: status, per-shape counts and times, log, documents; cancel and re-run of failed documents. */
+export function ExecutionDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const execution = useExecution(id);
+  const cancel = useExecutionAction(id, 'cancel');
+  const rerun = useExecutionAction(id, 'rerun-failed');
+  const e = execution.data;
+  const process = useQuery({
+    queryKey: ['revision', e?.processId, e?.processVersion],
+    queryFn: () => api<Component>(`/api/components/${e?.processId}/revisions/${e?.processVersion}`),
+    enabled: Boolean(e),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  if (execution.isPending) return <Loading what="the execution" />;
+  if (execution.isError)
+    return <Failed what="the execution" error={execution.error} retry={() => execution.refetch()} />;
+  const ex = execution.data;
+  const shapes = ((process.data?.body as ProcessDefinition | undefined)?.shapes ?? []).map((s) => ({
+    id: s.id,
+    name: s.name ?? s.kind,
+  }));
+  const nameOf = (sid: string) => shapes.find((s) => s.id === sid)?.name ?? sid;
+  const anyFailed = Object.values(ex.shapes).some((s) => s.failed > 0);
+  return (
+    <section aria-labelledby="execution-title" className="editor">
+      <header className="editor-header">
+        <h1 id="execution-title">
+          Execution of <Link to={`/components/${ex.processId}`}>{ex.processName}</Link>
+        </h1>
+        <span className={`status-badge status-${ex.status}`} role="status">
+          {ex.status}
+        </span>
+        {!isEnded(ex.status) && (
+          <button type="button" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
+            Cancel
+          </button>
+        )}
+        {isEnded(ex.status) && anyFailed && (
+          <button
+            type="button"
+            onClick={() =>
+              rerun.mutate(undefined, { onSuccess: (r) => r && navigate(`/executions/${r.id}`) })
+            }
+            disabled={rerun.isPending}
+          >
+            Re-run failed documents
+          </button>
+        )}
+      </header>
+      {(cancel.error ?? rerun.error) && (
+        <p role="alert" className="field-error">
+          {(cancel.error ?? rerun.error)?.message}
+        </p>
+      )}
+      <p>
+        {ex.mode} run · revision {ex.processVersion} · started{' '}
+        {new Date(ex.startedAt ?? ex.createdAt).toLocaleString()}
+        {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''} · by{' '}
+        {ex.startedBy ?? '—'}
+      </p>
+      {ex.error && <p className="bad">{ex.error}</p>}
+      <table aria-label="Shapes" className="panel">
+        <thead>
+          <tr>
+            <th scope="col">Shape</th>
+            <th scope="col">In</th>
+            <th scope="col">Out</th>
+            <th scope="col">Failed</th>
+            <th scope="col">Skipped</th>
+            <th scope="col">Time</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(ex.shapes).map(([sid, c]) => (
+            <tr key={sid} className={c.failed > 0 ? 'bad' : undefined}>
+              <td>{nameOf(sid)}</td>
+              <td>{c.in}</td>
+              <td>{c.out}</td>
+              <td>{c.failed}</td>
+              <td>{c.skipped}</td>
+              <td>{Math.round(c.timeMs)} ms</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shapes.length > 0 && <ExecutionDocuments executionId={id} shapes={shapes} />}
+      <section aria-labelledby="log-title" className="panel">
+        <h2 id="log-title">Log</h2>
+        <ol aria-label="Log" className="plain-list log">
+          {ex.logs.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: log lines are append-only
+            <li key={i} className={l.level === 'error' ? 'bad' : undefined}>
+              <time>{new Date(l.at).toLocaleTimeString()}</time> {l.level}{' '}
+              {l.shapeId ? `[${nameOf(l.shapeId)}] ` : ''}
+              {l.message}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </section>
+  );
+}

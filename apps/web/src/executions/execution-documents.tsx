@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useExecutionDocuments } from '../api/execution-queries.js';
+import { Empty, Failed, Loading } from '../frame/status.js';
+import { JsonViewer } from './json-viewer.js';
+
+type Doc = {
+  id?: string;
+  data?: unknown;
+  properties?: { tracked?: Record<string, string> };
+  error?: { message?: string };
+};
+
+/** The documents a shape took in, sent out or failed, with their tracked properties (ETag, key). */
+export function ExecutionDocuments({
+  executionId,
+  shapes,
+}: {
+  executionId: string;
+  shapes: { id: string; name: string }[];
+}) {
+  const [shapeId, setShapeId] = useState(shapes[0]?.id);
+  const [direction, setDirection] = useState('out');
+  const [open, setOpen] = useState<string | null>(null);
+  const docs = useExecutionDocuments(executionId, shapeId, direction);
+  return (
+    <section aria-labelledby="docs-title" className="panel">
+      <h2 id="docs-title">Documents</h2>
+      <div className="toolbar">
+        <label>
+          Shape
+          <select value={shapeId ?? ''} onChange={(e) => setShapeId(e.target.value)}>
+            {shapes.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Direction
+          <select value={direction} onChange={(e) => setDirection(e.target.value)}>
+            <option value="in">in</option>
+            <option value="out">out</option>
+            <option value="failed">failed</option>
+          </select>
+        </label>
+      </div>
+      {docs.isPending ? (
+        <Loading what="documents" />
+      ) : docs.isError ? (
+        <Failed what="documents" error={docs.error} retry={() => docs.refetch()} />
+      ) : docs.data.items.length === 0 ? (
+        <Empty>No document kept here (full runs keep only failed documents).</Empty>
+      ) : (
+        <ul aria-label="Documents" className="plain-list documents">
+          {docs.data.items.map((item) => {
+            const doc = item.document as Doc;
+            const tracked = doc.properties?.tracked ?? {};
+            const key = `${item.shapeId}-${item.direction}-${item.documentId}`;
+            return (
+              <li key={key}>
+                <button
+                  type="button"
+                  aria-expanded={open === key}
+                  onClick={() => setOpen(open === key ? null : key)}
+                >
+                  {item.documentId}
+                </button>
+                <dl className="tracked" aria-label={`Tracked properties of ${item.documentId}`}>
+                  {Object.entries(tracked).map(([k, v]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{String(v)}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {doc.error?.message && <p className="bad">{doc.error.message}</p>}
+                {open === key && <JsonViewer value={doc.data ?? doc} label={`Document ${item.documentId}`} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Component, OperationBody, Profile, ProfileBinding } from '@flowline/contracts';
+import { useState } from 'react';
+import { api } from '../api/client.js';
+import { useComponents } from '../api/queries.js';
+
+/** Takes the source or target profile from an operation component (a snapshot plus a reference). */
+export function ProfileBindingPicker({
+  side,
+  binding,
+  onChange,
+}: {
+  side: 'Source' | 'Target';
+  binding: ProfileBinding;
+  onChange: (b: ProfileBinding) => void;
+}) {
+  const operations = useComponents({ type: 'operation' });
+  const [error, setError] = useState<string | null>(null);
+  const pick = async (id: string) => {
+    if (!id) return;
+    setError(null);
+    try {
+      const op = await api<Component>(`/api/components/${id}`);
+      const body = op.body as OperationBody;
+      const profile: Profile | undefined = side === 'Source' ? body.responseProfile : body.requestProfile;
+      if (!profile) throw new Error(`${op.name} has no entity set yet: pick one in its builder.`);
+      onChange({ profile, ref: { componentId: id, operation: body.action, version: op.version } });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="control">
+      <label htmlFor={`${side}-op`}>{side} operation</label>
+      <select id={`${side}-op`} value={binding.ref?.componentId ?? ''} onChange={(e) => pick(e.target.value)}>
+        <option value="">{binding.profile ? '(snapshot)' : '(choose an operation)'}</option>
+        {operations.data?.items.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      <small>
+        {binding.profile
+          ? `${binding.profile.label ?? binding.profile.entityType} · ${binding.profile.fields.length} fields`
+          : 'No profile yet.'}
+      </small>
+      {error && (
+        <small role="alert" className="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { FieldKind } from '@flowline/contracts';
+
+const glyph: Record<FieldKind, string> = {
+  string: 'Aa',
+  integer: '12',
+  int64: '64',
+  decimal: '1.0',
+  number: '#',
+  boolean: '✓',
+  datetime: '🕑',
+  date: '📅',
+  time: '⏱',
+  guid: 'id',
+  binary: '01',
+  enum: '☰',
+  complex: '{}',
+  navigation: '→',
+  other: '?',
+};
+
+/** A small glyph for a field's kind; the kind is its accessible name. */
+export function KindIcon({ kind }: { kind: FieldKind }) {
+  return (
+    <span className={`kind kind-${kind}`} role="img" aria-label={kind} title={kind}>
+      {glyph[kind]}
+    </span>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Component, OperationBody, Shape, ShapeKind } from '@flowline/contracts';
+import { createShape } from '@flowline/engine';
+import { api } from '../api/client.js';
+import { useComponents } from '../api/queries.js';
+import { kindLabels } from './shape-node.js';
+
+const kinds: ShapeKind[] = [
+  'start',
+  'connector',
+  'map',
+  'decision',
+  'branch',
+  'setProperties',
+  'message',
+  'stop',
+];
+
+/** What a palette item adds: a shape kind, possibly configured from a component. */
+export type PaletteItem = { kind: ShapeKind; componentId?: string; name?: string };
+
+export const DRAG_TYPE = 'application/x-flowline-shape';
+
+/** Builds the shape for a palette item (reads an operation to learn its connection). */
+export async function shapeFor(
+  item: PaletteItem,
+  id: string,
+  position: { x: number; y: number },
+): Promise<Shape> {
+  const shape = createShape(item.kind, id, position);
+  if (!item.componentId) return shape;
+  const named = { ...shape, name: item.name };
+  if (item.kind === 'map') return { ...named, config: { mapId: item.componentId } } as Shape;
+  const op = await api<Component>(`/api/components/${item.componentId}`);
+  const connectionId = (op.body as OperationBody).connectionId;
+  if (item.kind === 'start')
+    return { ...named, config: { mode: 'operation', operationId: item.componentId, connectionId } } as Shape;
+  return {
+    ...named,
+    config: { ...(shape.config as object), operationId: item.componentId, connectionId },
+  } as Shape;
+}
+
+/** Shapes and existing components, dragged onto the canvas (or added with Enter/click). */
+export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
+  const operations = useComponents({ type: 'operation' });
+  const maps = useComponents({ type: 'map' });
+  const item = (it: PaletteItem, label: string) => (
+    <li key={`${it.kind}-${it.componentId ?? ''}`}>
+      <button
+        type="button"
+        draggable
+        className={`palette-item kind-${it.kind}`}
+        aria-label={`Add ${label}`}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(it));
+          e.dataTransfer.effectAllowed = 'move';
+        }}
+        onClick={() => onAdd(it)}
+      >
+        {label}
+      </button>
+    </li>
+  );
+  return (
+    <aside aria-label="Palette" className="palette">
+      <h2>Shapes</h2>
+      <ul className="plain-list">{kinds.map((k) => item({ kind: k }, kindLabels[k]))}</ul>
+      <h2>Operations</h2>
+      {operations.isError && <p className="field-error">{operations.error.message}</p>}
+      <ul className="plain-list">
+        {operations.data?.items.flatMap((o) => [
+          item({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`),
+          item({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`),
+        ])}
+      </ul>
+      <h2>Maps</h2>
+      <ul className="plain-list">
+        {maps.data?.items.map((m) => item({ kind: 'map', componentId: m.id, name: m.name }, m.name))}
+      </ul>
+    </aside>
+  );
+}

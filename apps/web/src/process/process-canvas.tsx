@@ -1,0 +1,267 @@
+import type { ProcessDefinition, Edge as ProcessEdge, Shape } from '@flowline/contracts';
+import { checkEdge, parseProcess } from '@flowline/engine';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { CanvasToolbar, ShortcutsHelp } from './canvas-toolbar.js';
+import { DRAG_TYPE, Palette, type PaletteItem, shapeFor } from './palette.js';
+import { RunBar } from './run-bar.js';
+import { RunContext } from './run-context.js';
+import { ShapeInspector } from './shape-inspector.js';
+import { type ShapeNode, ShapeNodeView } from './shape-node.js';
+import { tidyUp } from './tidy-up.js';
+import { useCanvasNodes } from './use-canvas-nodes.js';
+import { useLiveRun } from './use-live-run.js';
+import { useProcessHistory } from './use-process-history.js';
+
+const nodeTypes = { shape: ShapeNodeView };
+const typing = (t: EventTarget) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
+
+/** Palette, canvas and inspector; every edit goes through the engine's reducer, so it can be undone. */
+export function ProcessCanvas({
+  process: body,
+  onChange,
+  processId,
+  dirty,
+}: {
+  process: ProcessDefinition;
+  onChange: (p: ProcessDefinition) => void;
+  processId: string;
+  dirty: boolean;
+}) {
+  const history = useProcessHistory(body, onChange);
+  const live = useLiveRun(processId);
+  const counts = live.run?.shapes;
+  const { process, dispatch } = history;
+  const flow = useReactFlow();
+  const [nodes, setNodes, problems] = useCanvasNodes(process);
+  const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [clipboard, setClipboard] = useState<{ shapes: Shape[]; edges: ProcessEdge[] } | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const edges: Edge[] = useMemo(
+    () =>
+      process.edges.map((e) => ({
+        id: e.id,
+        source: e.from,
+        target: e.to,
+        sourceHandle: e.handle,
+        targetHandle: 'in',
+        label: counts?.[e.from]
+          ? `${e.handle === 'out' ? '' : `${e.handle} · `}${e.handle === 'error' ? counts[e.from]?.failed : counts[e.from]?.out}`
+          : e.handle === 'out'
+            ? undefined
+            : e.handle,
+        selected: edgeSelection.has(e.id),
+        className: e.handle === 'error' ? 'edge-error' : undefined,
+      })),
+    [process.edges, edgeSelection, counts],
+  );
+  const selectedIds = nodes.filter((n) => n.selected).map((n) => n.id);
+  const run = (op: Parameters<typeof dispatch>[0]) => setMessage(dispatch(op));
+
+  const add = useCallback(
+    async (item: PaletteItem, position?: { x: number; y: number }) => {
+      // Without a drop point, a new shape goes right of the rightmost one, where a flow usually grows.
+      const last = process.shapes.reduce<{ x: number; y: number } | null>(
+        (m, sh) => (!m || sh.position.x > m.x ? sh.position : m),
+        null,
+      );
+      const at = position ?? (last ? { x: last.x + 240, y: last.y } : { x: 0, y: 0 });
+      try {
+        setMessage(dispatch({ type: 'addShape', shape: await shapeFor(item, crypto.randomUUID(), at) }));
+      } catch (e) {
+        setMessage((e as Error).message);
+      }
+    },
+    [dispatch, process.shapes],
+  );
+  const copy = () => {
+    const ids = new Set(selectedIds);
+    setClipboard({
+      shapes: process.shapes.filter((s) => ids.has(s.id)),
+      edges: process.edges.filter((e) => ids.has(e.from) && ids.has(e.to)),
+    });
+  };
+  const paste = () => clipboard && run({ type: 'paste', ...clipboard, offset: { x: 40, y: 40 } });
+  const remove = () => {
+    if (selectedIds.length) run({ type: 'deleteShapes', shapeIds: selectedIds });
+    else for (const id of edgeSelection) run({ type: 'disconnect', edgeId: id });
+    setEdgeSelection(new Set());
+  };
+  const tidy = () => {
+    run({ type: 'moveShapes', moves: tidyUp(process) });
+    requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }));
+  };
+  const exportJson = () => {
+    const url = URL.createObjectURL(
+      new Blob([JSON.stringify(process, null, 2)], { type: 'application/json' }),
+    );
+    const a = Object.assign(document.createElement('a'), {
+      href: url,
+      download: `${process.name}.process.json`,
+    });
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const importJson = async (file: File) => {
+    try {
+      history.replace(parseProcess(JSON.parse(await file.text())));
+      setMessage(null);
+    } catch (e) {
+      setMessage(`${file.name} is not a process: ${(e as Error).message}`);
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (typing(e.target)) return;
+    const mod = e.ctrlKey || e.metaKey;
+    const k = e.key.toLowerCase();
+    if (mod && k === 'z' && !e.shiftKey) history.undo();
+    else if (mod && (k === 'y' || (k === 'z' && e.shiftKey))) history.redo();
+    else if (mod && k === 'c') copy();
+    else if (mod && k === 'v') paste();
+    else if (mod && k === 'a') setNodes((ns) => ns.map((n) => ({ ...n, selected: true })));
+    else if (e.key === 'Delete' || e.key === 'Backspace') remove();
+    else if (e.shiftKey && k === 't') tidy();
+    else if (e.shiftKey && k === 'f') flow.fitView({ padding: 0.2, maxZoom: 1 });
+    else if (e.key === '?') setHelp((h) => !h);
+    else return;
+    e.preventDefault();
+  };
+  const onDrop = (e: DragEvent) => {
+    const raw = e.dataTransfer.getData(DRAG_TYPE);
+    if (!raw) return;
+    e.preventDefault();
+    void add(JSON.parse(raw) as PaletteItem, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  };
+  const isValidConnection = (c: Connection | Edge) => {
+    try {
+      checkEdge(process, { id: 'new', from: c.source, handle: c.sourceHandle ?? 'out', to: c.target });
+      return true;
+    } catch (err) {
+      const why = `Cannot connect: ${(err as Error).message}`;
+      if (why !== message) setMessage(why);
+      return false;
+    }
+  };
+  const selected = selectedIds.length === 1 ? process.shapes.find((s) => s.id === selectedIds[0]) : undefined;
+  const general = problems.filter((p) => !p.shapeId);
+
+  return (
+    <div className="process-editor">
+      <Palette onAdd={(it) => void add(it)} />
+      <div className="canvas-column">
+        <CanvasToolbar
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          hasSelection={selectedIds.length > 0 || edgeSelection.size > 0}
+          canPaste={clipboard !== null}
+          onUndo={history.undo}
+          onRedo={history.redo}
+          onCopy={copy}
+          onPaste={paste}
+          onDelete={remove}
+          onTidy={tidy}
+          onFit={() => flow.fitView({ padding: 0.2, maxZoom: 1 })}
+          onExport={exportJson}
+          onImport={importJson}
+          onHelp={() => setHelp((h) => !h)}
+        />
+        <RunBar run={live.run} problems={live.problems} error={live.error} dirty={dirty} onRun={live.start} />
+        <p role="status" className={message ? 'bad canvas-message' : 'hint canvas-message'}>
+          {message ??
+            `${process.shapes.length} shapes · ${process.edges.length} edges · ${problems.length} problems`}
+        </p>
+        <section
+          ref={wrapper}
+          className="canvas"
+          aria-label="Process canvas"
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={onDrop}
+        >
+          <RunContext.Provider value={live.run}>
+            <ReactFlow<ShapeNode, Edge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={(changes) =>
+                setNodes((ns) =>
+                  applyNodeChanges(
+                    changes.filter((c) => c.type !== 'remove'),
+                    ns,
+                  ),
+                )
+              }
+              onEdgesChange={(changes) => {
+                const next = applyEdgeChanges(
+                  changes.filter((c) => c.type === 'select'),
+                  edges,
+                );
+                setEdgeSelection(new Set(next.filter((e) => e.selected).map((e) => e.id)));
+              }}
+              onNodeDragStop={(_, __, dragged) =>
+                run({
+                  type: 'moveShapes',
+                  moves: dragged.map((n) => ({ shapeId: n.id, position: n.position })),
+                })
+              }
+              isValidConnection={isValidConnection}
+              onConnect={(c) =>
+                run({
+                  type: 'connect',
+                  edge: { from: c.source, handle: c.sourceHandle ?? 'out', to: c.target },
+                })
+              }
+              deleteKeyCode={null}
+              multiSelectionKeyCode="Shift"
+              selectionKeyCode="Shift"
+              fitView
+              fitViewOptions={{ maxZoom: 1 }}
+              minZoom={0.1}
+              onlyRenderVisibleElements={process.shapes.length > 100}
+            >
+              <Background />
+              <MiniMap pannable zoomable ariaLabel="Minimap" />
+              <Controls />
+            </ReactFlow>
+          </RunContext.Provider>
+          {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+        </section>
+        {general.length > 0 && (
+          <ul aria-label="Process problems" className="plain-list issues">
+            {general.map((p) => (
+              <li key={p.message} className="bad">
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {selected && (
+        <ShapeInspector
+          key={selected.id}
+          shape={selected}
+          problems={problems.filter((p) => p.shapeId === selected.id).map((p) => p.message)}
+          dispatch={(op) => {
+            const m = dispatch(op);
+            setMessage(m);
+            return m;
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from 'react-router';
+import type { RunState } from './run-context.js';
+import type { RunProblem } from './use-live-run.js';
+
+/** "Run" (test mode) and "Run full", with the live status and what stopped a run from starting. */
+export function RunBar({
+  run,
+  problems,
+  error,
+  dirty,
+  onRun,
+}: {
+  run: RunState | null;
+  problems: RunProblem[];
+  error: string | null;
+  dirty: boolean;
+  onRun: (mode: 'test' | 'full') => void;
+}) {
+  const busy =
+    run !== null && (run.status === 'starting' || run.status === 'queued' || run.status === 'running');
+  const totals = run ? Object.values(run.shapes).reduce((n, s) => n + s.out, 0) : 0;
+  return (
+    <div className="run-bar">
+      <button
+        type="button"
+        onClick={() => onRun('test')}
+        disabled={dirty || busy}
+        title={dirty ? 'Save first: runs use the saved revision' : 'Test mode: keeps every document'}
+      >
+        Run
+      </button>
+      <button
+        type="button"
+        onClick={() => onRun('full')}
+        disabled={dirty || busy}
+        title={dirty ? 'Save first' : 'Full run'}
+      >
+        Run full
+      </button>
+      {dirty && <span className="hint">Save to run.</span>}
+      {run && (
+        <output aria-label="Run status" className={`run-status run-${run.status}`}>
+          {run.status} · {totals} documents out{' '}
+          <Link to={`/executions/${run.executionId}`}>Open execution</Link>
+        </output>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <ul aria-label="Why the run did not start" className="plain-list issues">
+          {problems.map((p) => (
+            <li key={`${p.code}-${p.shapeId}-${p.message}`} className="bad">
+              {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ExecutionStatus, ShapeCounts } from '@flowline/contracts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client.js';
+import { startExecution } from '../api/execution-queries.js';
+import type { RunState } from './run-context.js';
+
+type Counts = Record<string, ShapeCounts>;
+export type RunProblem = { code: string; shapeId?: string; message: string };
+
+/** Starts a run and follows it over server-sent events: counts per shape, the running shape, the end. */
+export function useLiveRun(processId: string) {
+  const [run, setRun] = useState<RunState | null>(null);
+  const [problems, setProblems] = useState<RunProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const source = useRef<EventSource | null>(null);
+  useEffect(() => () => source.current?.close(), []);
+
+  const follow = useCallback((executionId: string) => {
+    source.current?.close();
+    const es = new EventSource(`/api/executions/${executionId}/events`);
+    source.current = es;
+    const patch = (f: (r: RunState) => RunState) =>
+      setRun((r) => (r && r.executionId === executionId ? f(r) : r));
+    const on = (type: string, handle: (data: Record<string, unknown>) => void) =>
+      es.addEventListener(type, (e) => handle(JSON.parse((e as MessageEvent).data)));
+    on('snapshot', (d) =>
+      patch((r) => ({ ...r, status: d.status as ExecutionStatus, shapes: (d.shapes as Counts) ?? {} })),
+    );
+    on('started', () => patch((r) => ({ ...r, status: 'running' })));
+    on('shapeStarted', (d) => patch((r) => ({ ...r, active: new Set([...r.active, d.shapeId as string]) })));
+    on('progress', (d) => patch((r) => ({ ...r, shapes: d.shapes as Counts })));
+    on('documentFailed', (d) =>
+      patch((r) => ({ ...r, failedShapes: new Set([...r.failedShapes, d.shapeId as string]) })),
+    );
+    on('finished', (d) => {
+      patch((r) => ({
+        ...r,
+        status: d.status as ExecutionStatus,
+        shapes: (d.shapes as Counts) ?? r.shapes,
+        active: new Set(),
+      }));
+      if (d.error) setError(String(d.error));
+      es.close();
+    });
+    es.onerror = () => {
+      if (es.readyState === EventSource.CLOSED) return;
+    };
+  }, []);
+
+  const start = useCallback(
+    async (mode: 'test' | 'full') => {
+      setProblems([]);
+      setError(null);
+      try {
+        const { id } = await startExecution(processId, mode);
+        setRun({
+          executionId: id,
+          status: 'starting',
+          shapes: {},
+          active: new Set(),
+          failedShapes: new Set(),
+        });
+        follow(id);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 422) setProblems(e.extra<RunProblem[]>('problems') ?? []);
+        if (e instanceof ApiError && e.status === 404 && /no route/i.test(e.problem?.detail ?? 'no route'))
+          setError('Running is not available on this server yet (the executions API answered 404).');
+        else setError((e as Error).message);
+      }
+    },
+    [processId, follow],
+  );
+  return { run, problems, error, start, clear: () => setRun(null) };
+}

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { CanvasPage } from '../pages/canvas.page.js';
+import { signIn } from '../pages/sign-in.js';
+
+test('undo and redo a canvas edit', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Copy customers ${suffix}`, `Processes ${suffix}`);
+  await expect(canvas.shapes()).toHaveCount(0);
+
+  await canvas.add('Start');
+  await canvas.add('Message');
+  await expect(canvas.shapes()).toHaveCount(2);
+  // Unconfigured shapes carry a badge naming the problem.
+  await expect(canvas.canvas.getByRole('img', { name: /^Problem:/ }).first()).toBeVisible();
+  await expect(canvas.editor.status).toHaveText('Unsaved changes');
+
+  // Connect start → message by dragging from the start's "out" handle.
+  const [start, message] = [canvas.shapes().nth(0), canvas.shapes().nth(1)];
+  await start.locator('.react-flow__handle.source').dragTo(message.locator('.react-flow__handle.target'));
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
+
+  await canvas.button('Undo').click();
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(0);
+  await canvas.button('Undo').click();
+  await expect(canvas.shapes()).toHaveCount(1);
+  await canvas.button('Redo').click();
+  await expect(canvas.shapes()).toHaveCount(2);
+
+  // The keyboard does the same.
+  await canvas.canvas.focus();
+  await page.keyboard.press('Control+z');
+  await expect(canvas.shapes()).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(canvas.shapes()).toHaveCount(2);
+  await page.keyboard.press('Control+y');
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
+
+  await canvas.button('Tidy up').click();
+  await canvas.button('Shortcuts').click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Undo');
+  await page.screenshot({ path: test.info().outputPath('canvas.png'), fullPage: true });
+  await page
+    .getByRole('dialog', { name: 'Keyboard shortcuts' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+
+  await canvas.editor.save();
+  await page.reload();
+  await expect(canvas.shapes()).toHaveCount(2);
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
+});
+
+test('copy, paste and delete shapes; a wrong connection is refused with its reason', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Canvas edits ${suffix}`, `Canvas ${suffix}`);
+  await canvas.add('Start');
+  await canvas.add('Stop');
+  await expect(canvas.shapes()).toHaveCount(2);
+
+  await canvas.shapes().nth(1).click();
+  await expect(page.getByRole('complementary', { name: 'Stop shape' })).toBeVisible();
+  await canvas.button('Copy').click();
+  await canvas.button('Paste').click();
+  await expect(canvas.shapes()).toHaveCount(3);
+  await canvas.button('Delete').click();
+  await expect(canvas.shapes()).toHaveCount(2);
+  await canvas.button('Undo').click();
+  await expect(canvas.shapes()).toHaveCount(3);
+
+  // One edge per handle: a second edge from the start's "out" is refused, and the reason shown.
+  const start = canvas.shapes().nth(0);
+  await start
+    .locator('.react-flow__handle.source')
+    .dragTo(canvas.shapes().nth(1).locator('.react-flow__handle.target'));
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
+  await start
+    .locator('.react-flow__handle.source')
+    .dragTo(canvas.shapes().nth(2).locator('.react-flow__handle.target'));
+  await expect(page.getByRole('status').filter({ hasText: 'Cannot connect' })).toBeVisible();
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
+});

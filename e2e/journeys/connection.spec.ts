@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { createSandboxConnection } from '../pages/connection.page.js';
+import { signIn } from '../pages/sign-in.js';
+
+test('connect to the sandbox and test the connection, step by step', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const { editor } = await createSandboxConnection(page, `Sandbox ${suffix}`, `Connections ${suffix}`);
+
+  // The secret is write-only: after saving it only says "Set".
+  await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
+  await expect(page.getByLabel('Client secret', { exact: true })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
+    timeout: 20_000,
+  });
+  const steps = page.getByRole('list', { name: 'Test steps' }).getByRole('listitem');
+  await expect(steps).toHaveCount(3);
+  await expect(steps.nth(0)).toContainText(/Token\s+\d+ ms/);
+  await expect(steps.nth(1)).toContainText(/Metadata\s+\d+ ms/);
+  await expect(steps.nth(2)).toContainText(/First record\s+\d+ ms/);
+  await page.screenshot({ path: test.info().outputPath('connection-test.png'), fullPage: true });
+
+  // A wrong secret fails at the token step, with an explanation.
+  await page.getByRole('button', { name: 'Replace client secret' }).click();
+  await page.getByLabel('Client secret', { exact: true }).fill('not the secret');
+  await editor.save();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The connection failed.' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(steps.first()).toHaveClass(/bad/);
+  await expect(steps.first().locator('.explanation')).not.toBeEmpty();
+});

@@ -1,0 +1,106 @@
+import { expect, type Page, test } from '@playwright/test';
+import { CanvasPage } from '../pages/canvas.page.js';
+import { ComponentsPage } from '../pages/components.page.js';
+import { createSandboxConnection } from '../pages/connection.page.js';
+import { OperationBuilderPage } from '../pages/operation.page.js';
+import { signIn } from '../pages/sign-in.js';
+
+const fields = ['CustomerAccount', 'OrganizationName', 'CustomerGroupId', 'SalesCurrencyCode'];
+
+async function operation(
+  page: Page,
+  name: string,
+  folder: string,
+  connection: string,
+  action: string,
+  company: string,
+) {
+  const builder = new OperationBuilderPage(page);
+  await builder.create(name, folder);
+  await page.getByRole('combobox', { name: 'Connection', exact: true }).selectOption({ label: connection });
+  await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(action);
+  await builder.pickEntitySet('CustomersV3', 'CustomersV3');
+  if (action === 'query') {
+    for (const f of fields) {
+      await page.getByLabel('Search fields').fill(f);
+      await page
+        .getByRole('list', { name: 'Fields to read' })
+        .getByRole('checkbox', { name: `Read ${f}`, exact: true })
+        .check();
+    }
+    await page.getByLabel('At most (records)').fill('5');
+  }
+  await page.getByRole('textbox', { name: 'Legal entity', exact: true }).fill(company);
+  await builder.editor.save();
+}
+
+test('copy the customers of usmf into usrt: auto-map plus two functions, run, every shape counted', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const folder = `Copy ${suffix}`;
+  const connection = `Sandbox ${suffix}`;
+  await createSandboxConnection(page, connection, folder);
+  await operation(page, `usmf customers ${suffix}`, folder, connection, 'query', 'usmf');
+  await operation(page, `create usrt customer ${suffix}`, folder, connection, 'create', 'usrt');
+
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.createComponent(`usmf to usrt ${suffix}`, 'map', folder);
+  await components.component(`usmf to usrt ${suffix}`).getByRole('link').click();
+  await page.getByLabel('Source operation').selectOption({ label: `usmf customers ${suffix}` });
+  await page.getByLabel('Target operation').selectOption({ label: `create usrt customer ${suffix}` });
+  await page.getByRole('button', { name: 'Auto-map…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Auto-map by name' })
+    .getByRole('button', { name: /^Add \d+ rules$/ })
+    .click();
+  const target = page.getByRole('tree', { name: 'Target fields' });
+  // The company becomes usrt.
+  await page.getByLabel('Search target fields').fill('dataAreaId');
+  await target.getByRole('treeitem', { name: 'dataAreaId', exact: true }).click();
+  await page.getByLabel('Value: kind').selectOption('constant');
+  await page.getByLabel('Value: constant').fill('usrt');
+  // Two functions: trim then upper on the name.
+  await page.getByLabel('Search target fields').fill('OrganizationName');
+  await target.getByRole('treeitem', { name: 'OrganizationName', exact: true }).click();
+  await page.getByLabel('Add function').selectOption('trim');
+  await page.getByLabel('Add function').selectOption('upper');
+  await expect(page.getByRole('list', { name: 'Map in words' })).toContainText('dataAreaId ← "usrt"');
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await save.click();
+  await expect(page.locator('.editor-header output')).toContainText('Saved');
+
+  const canvas = new CanvasPage(page);
+  await components.open();
+  await components.createComponent(`Copy customers ${suffix}`, 'process', folder);
+  await components.component(`Copy customers ${suffix}`).getByRole('link').click();
+  await expect(canvas.canvas).toBeVisible();
+  await canvas.add(`usmf customers ${suffix} (start)`);
+  await canvas.add(`usmf to usrt ${suffix}`);
+  await canvas.add(`create usrt customer ${suffix} (connector)`);
+  await expect(canvas.shapes()).toHaveCount(3);
+  for (const [from, to] of [
+    [0, 1],
+    [1, 2],
+  ] as const) {
+    await canvas
+      .shapes()
+      .nth(from)
+      .locator('.react-flow__handle.source')
+      .first()
+      .dragTo(canvas.shapes().nth(to).locator('.react-flow__handle.target'));
+  }
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.getByText('3 shapes · 2 edges · 0 problems')).toBeVisible();
+  await canvas.editor.save();
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 90_000 });
+  await expect(page.getByLabel(`Counts of usmf customers ${suffix}`)).toContainText('out 5');
+  await expect(page.getByLabel(`Counts of usmf to usrt ${suffix}`)).toContainText('out 5');
+  await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
+  await page.screenshot({ path: test.info().outputPath('copy-customers.png'), fullPage: true });
+});

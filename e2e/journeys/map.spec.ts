@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
+import { createSandboxConnection } from '../pages/connection.page.js';
+import { OperationBuilderPage } from '../pages/operation.page.js';
+import { signIn } from '../pages/sign-in.js';
+
+test('a map made with auto-map plus two functions, tested on a sample customer', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const folder = `Maps ${suffix}`;
+  await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
+  const builder = new OperationBuilderPage(page);
+  for (const [name, action] of [
+    [`Read customers ${suffix}`, 'query'],
+    [`Write customers ${suffix}`, 'create'],
+  ] as const) {
+    await builder.create(name, folder);
+    await page
+      .getByRole('combobox', { name: 'Connection', exact: true })
+      .selectOption({ label: `Sandbox ${suffix}` });
+    await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(action);
+    await builder.pickEntitySet('CustomersV3', 'CustomersV3');
+    await builder.editor.save();
+  }
+
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.createComponent(`Copy customers ${suffix}`, 'map', folder);
+  await components.component(`Copy customers ${suffix}`).getByRole('link').click();
+  await page.getByLabel('Source operation').selectOption({ label: `Read customers ${suffix}` });
+  await page.getByLabel('Target operation').selectOption({ label: `Write customers ${suffix}` });
+  await expect(page.getByRole('tree', { name: 'Target fields' })).toBeVisible();
+
+  // Auto-map shows what it will add before adding it.
+  await page.getByRole('button', { name: 'Auto-map…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Auto-map by name' });
+  await expect(dialog.getByRole('table', { name: 'Proposed rules' })).toContainText('CustomerAccount');
+  await dialog.getByRole('button', { name: /^Add \d+ rules$/ }).click();
+  await expect(dialog).toBeHidden();
+
+  // Two functions on the organisation name: trim, then upper.
+  await page.getByLabel('Search target fields').fill('OrganizationName');
+  await page
+    .getByRole('tree', { name: 'Target fields' })
+    .getByRole('treeitem', { name: 'OrganizationName', exact: true })
+    .click();
+  await page.getByLabel('Add function').selectOption('trim');
+  await page.getByLabel('Add function').selectOption('upper');
+  await page.getByLabel('f2 text: kind').selectOption('step');
+  await expect(page.getByRole('list', { name: 'Function boxes' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('list', { name: 'Map in words' })).toContainText(
+    'OrganizationName ← upper(trim(OrganizationName))',
+  );
+
+  // Show mapped only filters the source tree.
+  await page.getByRole('region', { name: 'Source fields' }).getByLabel('Show mapped only').check();
+
+  await page
+    .getByLabel('Sample source document (JSON)')
+    .fill(
+      JSON.stringify({ dataAreaId: 'usmf', CustomerAccount: 'US-001', OrganizationName: '  acme corp ' }),
+    );
+  await page.getByRole('button', { name: 'Run test' }).click();
+  await expect(page.getByTestId('map-output')).toContainText('"OrganizationName": "ACME CORP"');
+  await expect(page.getByRole('table', { name: 'Trace' })).toContainText('CustomerAccount');
+  await builder.editor.save();
+  await page.screenshot({ path: test.info().outputPath('map.png'), fullPage: true });
+});

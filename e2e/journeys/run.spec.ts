@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { CanvasPage } from '../pages/canvas.page.js';
+import { createSandboxConnection } from '../pages/connection.page.js';
+import { OperationBuilderPage } from '../pages/operation.page.js';
+import { signIn } from '../pages/sign-in.js';
+
+test('run a process, see every shape’s counts, and find a document’s ETag in the execution', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const folder = `Runs ${suffix}`;
+  await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
+  const builder = new OperationBuilderPage(page);
+  await builder.create(`Three customers ${suffix}`, folder);
+  await page
+    .getByRole('combobox', { name: 'Connection', exact: true })
+    .selectOption({ label: `Sandbox ${suffix}` });
+  await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption('query');
+  await builder.pickEntitySet('CustomersV3', 'CustomersV3');
+  await page.getByLabel('At most (records)').fill('3');
+  await builder.editor.save();
+
+  const canvas = new CanvasPage(page);
+  const components = page;
+  await components.goto('/components');
+  await page
+    .getByRole('form', { name: 'New component' })
+    .getByLabel('Component name')
+    .fill(`Run me ${suffix}`);
+  await page
+    .getByRole('form', { name: 'New component' })
+    .getByLabel('Component type')
+    .selectOption('process');
+  await page
+    .getByRole('form', { name: 'New component' })
+    .getByRole('button', { name: 'Create component' })
+    .click();
+  await page.getByRole('link', { name: `Run me ${suffix}` }).click();
+  await expect(canvas.canvas).toBeVisible();
+  await canvas.add(`Three customers ${suffix} (start)`);
+  await canvas.add('Stop');
+  await expect(canvas.shapes()).toHaveCount(2);
+  await canvas
+    .shapes()
+    .nth(0)
+    .locator('.react-flow__handle.source')
+    .dragTo(canvas.shapes().nth(1).locator('.react-flow__handle.target'));
+  await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
+  await canvas.editor.save();
+
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 60_000 });
+  await expect(page.getByLabel(`Counts of Three customers ${suffix}`)).toContainText('out 3');
+  await expect(page.getByLabel('Counts of stop')).toContainText('in 3');
+  await page.screenshot({ path: test.info().outputPath('run.png'), fullPage: true });
+
+  await page.getByRole('link', { name: 'Open execution' }).click();
+  await expect(page.getByRole('heading', { name: /Execution of/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Shapes' })).toContainText(`Three customers ${suffix}`);
+  const docs = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+  await expect(docs).toHaveCount(3);
+  await expect(docs.first().getByRole('definition').first()).not.toBeEmpty();
+  await expect(docs.first()).toContainText('etag');
+  await docs.first().getByRole('button').click();
+  await expect(docs.first().getByRole('region', { name: /^Document / })).toContainText(
+    '"dataAreaId": "usmf"',
+  );
+  await page.screenshot({ path: test.info().outputPath('execution.png'), fullPage: true });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
+  await expect(page.getByRole('table', { name: 'Executions' })).toContainText(`Run me ${suffix}`);
+});

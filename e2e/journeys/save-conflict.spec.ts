@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
+import { EditorPage } from '../pages/editor.page.js';
+import { signIn } from '../pages/sign-in.js';
+
+test('two tabs edit the same component: the second save shows the conflict, then overwrites', async ({
+  context,
+  page,
+}) => {
+  await signIn(page);
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`Conflicts ${suffix}`);
+  await components.createComponent(`Shared map ${suffix}`, 'map', `Conflicts ${suffix}`);
+  await components.component(`Shared map ${suffix}`).getByRole('link').click();
+  const first = new EditorPage(page);
+  await expect(first.status).toHaveText('Saved · revision 1');
+  const url = page.url();
+
+  const other = new EditorPage(await context.newPage());
+  await other.open(url);
+
+  // Tab one saves a new description.
+  await first.page.getByLabel('Description').fill('Edited in the first tab');
+  await expect(first.status).toHaveText('Unsaved changes');
+  await first.save();
+  await expect(first.status).toHaveText('Saved · revision 2');
+
+  // Tab two, still on revision 1, edits and saves: refused with what changed.
+  await other.page.getByLabel('Description').fill('Edited in the second tab');
+  await other.saveButton.click();
+  await expect(other.conflict).toBeVisible();
+  await expect(other.conflict.getByRole('table', { name: 'Their changes' })).toContainText(
+    'Edited in the first tab',
+  );
+  await expect(other.conflict.getByRole('table', { name: 'Your unsaved changes' })).toContainText(
+    'Edited in the second tab',
+  );
+  await other.page.screenshot({ path: test.info().outputPath('conflict.png') });
+
+  await other.conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+  await expect(other.conflict).toBeHidden();
+  await expect(other.status).toHaveText('Saved · revision 3');
+
+  // The first tab reloads and sees the overwrite; the history lists three revisions.
+  await first.page.reload();
+  await expect(first.page.getByLabel('Description')).toHaveValue('Edited in the second tab');
+  await first.page.getByRole('button', { name: 'History' }).click();
+  const revisions = first.page.getByRole('list', { name: 'Revisions' }).getByRole('listitem');
+  await expect(revisions).toHaveCount(3);
+
+  // Restoring revision 2 brings the first tab's description back as revision 4.
+  await first.page.getByRole('button', { name: 'Restore revision 2' }).click();
+  await expect(first.status).toHaveText('Saved · revision 4');
+  await expect(first.page.getByLabel('Description')).toHaveValue('Edited in the first tab');
+});
+
+test('reload drops my change and takes theirs', async ({ context, page }) => {
+  await signIn(page);
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`Reloads ${suffix}`);
+  await components.createComponent(`Reloaded ${suffix}`, 'operation', `Reloads ${suffix}`);
+  await components.component(`Reloaded ${suffix}`).getByRole('link').click();
+  const first = new EditorPage(page);
+  await expect(first.status).toHaveText('Saved · revision 1');
+  const other = new EditorPage(await context.newPage());
+  await other.open(page.url());
+
+  await first.page.getByLabel('Description').fill('Theirs');
+  await first.save();
+  await other.page.getByLabel('Description').fill('Mine');
+  await other.saveButton.click();
+  await other.conflict.getByRole('button', { name: 'Reload theirs (drop mine)' }).click();
+  await expect(other.status).toHaveText('Saved · revision 2');
+  await expect(other.page.getByLabel('Description')).toHaveValue('Theirs');
+});
+
+test('rename, move and delete from the explorer', async ({ page }) => {
+  await signIn(page);
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`From ${suffix}`);
+  await components.createFolder(`To ${suffix}`);
+  await components.createComponent(`Temp ${suffix}`, 'connection', `From ${suffix}`);
+
+  await page.getByRole('button', { name: `Rename Temp ${suffix}` }).click();
+  await page.getByLabel('New name').fill(`Renamed ${suffix}`);
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(components.component(`Renamed ${suffix}`)).toBeVisible();
+
+  await page.getByLabel(`Folder of Renamed ${suffix}`).selectOption({ label: `To ${suffix}` });
+  await components.folder(`To ${suffix}`).click();
+  await expect(components.component(`Renamed ${suffix}`)).toBeVisible();
+
+  // Export as a bundle, then import it back: the existing component is kept.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Export Renamed ${suffix}` }).click();
+  const file = await (await download).path();
+  const importForm = page.getByRole('form', { name: 'Import' });
+  await importForm.getByLabel('Import bundle…').setInputFiles(file);
+  await expect(importForm.getByRole('status')).toContainText('1 kept');
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: `Delete Renamed ${suffix}` }).click();
+  await expect(components.component(`Renamed ${suffix}`)).toHaveCount(0);
+});

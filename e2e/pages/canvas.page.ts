@@ -1,0 +1,39 @@
+import { expect, type Page } from '@playwright/test';
+import { ComponentsPage } from './components.page.js';
+import { EditorPage } from './editor.page.js';
+
+/** The process canvas, as a person uses it. */
+export class CanvasPage {
+  readonly editor: EditorPage;
+  constructor(readonly page: Page) {
+    this.editor = new EditorPage(page);
+  }
+
+  async create(name: string, folder: string) {
+    const components = new ComponentsPage(this.page);
+    await components.open();
+    await components.createFolder(folder);
+    await components.createComponent(name, 'process', folder);
+    await components.component(name).getByRole('link').click();
+    await expect(this.canvas).toBeVisible();
+  }
+
+  get canvas() {
+    return this.page.getByRole('region', { name: 'Process canvas', exact: true });
+  }
+
+  shapes() {
+    return this.canvas.locator('.react-flow__node');
+  }
+
+  async add(label: string) {
+    await this.page
+      .getByRole('complementary', { name: 'Palette' })
+      .getByRole('button', { name: `Add ${label}` })
+      .click();
+  }
+
+  button(name: string) {
+    return this.page.getByRole('toolbar', { name: 'Canvas' }).getByRole('button', { name, exact: true });
+  }
+}

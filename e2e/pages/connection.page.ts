@@ -1,0 +1,23 @@
+import { expect, type Page } from '@playwright/test';
+import { ComponentsPage } from './components.page.js';
+import { EditorPage } from './editor.page.js';
+import { sandbox } from './sandbox.js';
+
+/** Creates a connection to the sandbox through the explorer and the connection form; saves it. */
+export async function createSandboxConnection(page: Page, name: string, folder: string) {
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.createFolder(folder);
+  await components.createComponent(name, 'connection', folder);
+  await components.component(name).getByRole('link').click();
+  const editor = new EditorPage(page);
+  await expect(editor.status).toHaveText('Saved · revision 1');
+  await page.getByLabel('Service URL').fill(sandbox.serviceUrl);
+  await page.getByLabel('Default legal entity').fill(sandbox.legalEntity);
+  await page.getByLabel('Tenant').fill(sandbox.tenant);
+  await page.getByLabel('Client ID').fill(sandbox.clientId);
+  await page.getByLabel('Authority host').fill(sandbox.authorityHost);
+  await page.getByLabel('Client secret', { exact: true }).fill(sandbox.clientSecret);
+  await editor.save();
+  return { editor, url: page.url() };
+}

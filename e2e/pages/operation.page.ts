@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+import { ComponentsPage } from './components.page.js';
+import { EditorPage } from './editor.page.js';
+
+/** The operation builder, as a person uses it. */
+export class OperationBuilderPage {
+  readonly editor: EditorPage;
+  constructor(readonly page: Page) {
+    this.editor = new EditorPage(page);
+  }
+
+  async create(name: string, folder: string) {
+    const components = new ComponentsPage(this.page);
+    await components.open();
+    await components.createComponent(name, 'operation', folder);
+    await components.component(name).getByRole('link').click();
+    await expect(this.editor.status).toHaveText('Saved · revision 1');
+  }
+
+  async pickEntitySet(search: string, name: string) {
+    await this.page.getByLabel('Search entity sets').fill(search);
+    await this.page
+      .getByRole('listbox', { name: 'Entity sets' })
+      .getByRole('option', { name: new RegExp(`^${name}\\b`) })
+      .click();
+    await expect(this.page.getByRole('tree', { name: 'Profile' })).toBeVisible();
+  }
+
+  get preview() {
+    return this.page.getByTestId('odata-request');
+  }
+}
