@@ -1,6 +1,5 @@
 // Bundles the server and our workspace packages into dist/; npm dependencies stay external.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
@@ -28,8 +27,12 @@ await build({
       name: 'external-server-dependencies',
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, (args) => {
-          const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-          return own.has(name) || args.path.startsWith('node:') ? { path: args.path, external: true } : undefined;
+          const name = args.path.startsWith('@')
+            ? args.path.split('/').slice(0, 2).join('/')
+            : args.path.split('/')[0];
+          return own.has(name) || args.path.startsWith('node:')
+            ? { path: args.path, external: true }
+            : undefined;
         });
       },
     },
