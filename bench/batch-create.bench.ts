@@ -3,26 +3,12 @@
  * `$batch` (change sets of 100, 5,000 operations a request) against one POST per record (the
  * connector's default 8 requests in flight), in the same run. Ratio (batch speed / per-record speed) last.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+
 import { createFnoClient } from '@flowline/d365-connector';
 import { request } from 'undici';
+import { child } from './support/child-process.js';
 
 const RECORDS = 10_000;
-
-function child(code: string): Promise<{ proc: ChildProcess; line: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ proc, line: out.slice(0, nl) });
-    });
-    proc.on('exit', (c) => reject(new Error(`sandbox process exited with ${c}`)));
-  });
-}
 
 const sandbox = await child(
   `import { startSandbox } from '@flowline/d365-sandbox';

@@ -4,27 +4,13 @@
  * The sandbox runs in its own process; both sides use the same bearer token. Ratio (connector
  * throughput / bare throughput) comes last: 1.0 = no overhead.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+
 import { createFnoClient } from '@flowline/d365-connector';
 import { Agent, request } from 'undici';
+import { child } from './support/child-process.js';
 
 const LINES_PER_COMPANY = 25_000;
 const PASSES = 3;
-
-function child(code: string): Promise<{ proc: ChildProcess; line: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ proc, line: out.slice(0, nl) });
-    });
-    proc.on('exit', (c) => reject(new Error(`sandbox process exited with ${c}`)));
-  });
-}
 
 const sandbox = await child(
   `import { startSandbox } from '@flowline/d365-sandbox';

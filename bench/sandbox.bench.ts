@@ -3,11 +3,12 @@
  * and latency under 100 concurrent requests. Baseline: a bare node:http server answering a
  * pre-serialised page of the same size, measured in the same run; the ratio is printed last.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { child } from './support/child-process.js';
 
 const LINES_PER_COMPANY = 30000;
 const PAGE = 10000;
@@ -31,27 +32,6 @@ function get(
 }
 
 /** Runs `code` in its own Node process (servers never share the client's event loop); resolves its first stdout line. */
-const children: ChildProcess[] = [];
-// Never leave a server behind, even when the bench fails half-way.
-process.on('exit', () => {
-  for (const p of children) p.kill();
-});
-
-function child(code: string): Promise<{ proc: ChildProcess; line: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(proc);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve({ proc, line: out.slice(0, nl) });
-    });
-    proc.on('exit', (c) => reject(new Error(`server process exited with ${c}`)));
-  });
-}
 
 const sandbox = await child(
   `import { startSandbox } from '@flowline/d365-sandbox';
