@@ -59,10 +59,14 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await page.getByRole('link', { name: 'Open execution' }).click();
   await expect(page.getByRole('heading', { name: /Execution of/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Shapes' })).toContainText(`Three customers ${suffix}`);
+  const graph = page.getByRole('region', { name: 'Process as it ran' });
+  await expect(graph.getByLabel(`Counts of Three customers ${suffix}`)).toContainText('out 3');
+  await expect(graph.getByLabel('Counts of stop')).toContainText('in 3');
   const docs = page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
   await expect(docs).toHaveCount(3);
   await expect(docs.first().getByRole('definition').first()).not.toBeEmpty();
   await expect(docs.first()).toContainText('etag');
+  await expect(docs.first()).toContainText('dataAreaId=usmf,CustomerAccount=');
   await docs.first().getByRole('button').click();
   await expect(docs.first().getByRole('region', { name: /^Document / })).toContainText(
     '"dataAreaId": "usmf"',

@@ -5,8 +5,9 @@ import { api } from '../api/client.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
 import { Failed, Loading } from '../frame/status.js';
 import { ExecutionDocuments } from './execution-documents.js';
+import { ExecutionGraph } from './execution-graph.js';
 
-/** One run: status, per-shape counts and times, log, documents; cancel and re-run of failed documents. */
+/** One run: the process with per-shape counts and times, log, documents; cancel and re-run of failed documents. */
 export function ExecutionDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -68,6 +69,7 @@ export function ExecutionDetailPage() {
         {ex.startedBy ?? '—'}
       </p>
       {ex.error && <p className="bad">{ex.error}</p>}
+      {process.data && <ExecutionGraph process={process.data.body as ProcessDefinition} execution={ex} />}
       <table aria-label="Shapes" className="panel">
         <thead>
           <tr>

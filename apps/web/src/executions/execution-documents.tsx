@@ -6,9 +6,19 @@ import { JsonViewer } from './json-viewer.js';
 type Doc = {
   id?: string;
   data?: unknown;
-  properties?: { tracked?: Record<string, string> };
+  properties?: { tracked?: Record<string, unknown> };
   error?: { message?: string };
 };
+
+/** A tracked value as people write it: a key object as `dataAreaId=usmf,CustomerAccount=US-001`. */
+function showTracked(value: unknown): string {
+  if (value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',');
+  }
+  return String(value);
+}
 
 /** The documents a shape took in, sent out or failed, with their tracked properties (ETag, key). */
 export function ExecutionDocuments({
@@ -70,7 +80,7 @@ export function ExecutionDocuments({
                   {Object.entries(tracked).map(([k, v]) => (
                     <div key={k}>
                       <dt>{k}</dt>
-                      <dd>{String(v)}</dd>
+                      <dd>{showTracked(v)}</dd>
                     </div>
                   ))}
                 </dl>

@@ -1,0 +1,77 @@
+import type { ExecutionDetail, ProcessDefinition } from '@flowline/contracts';
+import { Background, type Edge, ReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import { RunContext, type RunState } from '../process/run-context.js';
+import { type ShapeNode, ShapeNodeView } from '../process/shape-node.js';
+
+const nodeTypes = { shape: ShapeNodeView };
+
+/** The process as it ran: every shape with its counts and time, edges with the documents that took them. */
+export function ExecutionGraph({
+  process,
+  execution,
+}: {
+  process: ProcessDefinition;
+  execution: ExecutionDetail;
+}) {
+  const nodes: ShapeNode[] = useMemo(
+    () =>
+      process.shapes.map((shape) => ({
+        id: shape.id,
+        type: 'shape' as const,
+        position: shape.position,
+        data: { shape, problems: [] },
+      })),
+    [process.shapes],
+  );
+  const edges: Edge[] = useMemo(
+    () =>
+      process.edges.map((e) => {
+        const counts = execution.shapes[e.from];
+        const taken = counts ? (e.handle === 'error' ? counts.failed : counts.out) : undefined;
+        return {
+          id: e.id,
+          source: e.from,
+          target: e.to,
+          sourceHandle: e.handle,
+          targetHandle: 'in',
+          label: taken === undefined ? e.handle : `${e.handle === 'out' ? '' : `${e.handle} · `}${taken}`,
+          className: e.handle === 'error' ? 'edge-error' : undefined,
+        };
+      }),
+    [process.edges, execution.shapes],
+  );
+  const run: RunState = useMemo(
+    () => ({
+      executionId: execution.id,
+      status: execution.status,
+      shapes: execution.shapes,
+      active: new Set(),
+      failedShapes: new Set(
+        Object.entries(execution.shapes)
+          .filter(([, c]) => c.failed > 0)
+          .map(([id]) => id),
+      ),
+    }),
+    [execution],
+  );
+  return (
+    <section aria-label="Process as it ran" className="panel execution-graph">
+      <RunContext.Provider value={run}>
+        <ReactFlow<ShapeNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          fitView
+          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+        </ReactFlow>
+      </RunContext.Provider>
+    </section>
+  );
+}
