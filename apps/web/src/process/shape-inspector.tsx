@@ -2,6 +2,7 @@ import type { Component, OnError, OperationBody, Shape } from '@flowline/contrac
 import { canFail, type ProcessOperation } from '@flowline/engine';
 import { api } from '../api/client.js';
 import { useComponents } from '../api/queries.js';
+import { DecisionFields, SetPropertiesFields } from './rule-fields.js';
 import { kindLabels } from './shape-node.js';
 
 type Config = Shape['config'];
@@ -112,6 +113,12 @@ export function ShapeInspector({
             ))}
           </select>
         </label>
+      )}
+      {shape.kind === 'decision' && (
+        <DecisionFields config={shape.config} onChange={(config) => configure(config)} />
+      )}
+      {shape.kind === 'setProperties' && (
+        <SetPropertiesFields config={shape.config} onChange={(config) => configure(config)} />
       )}
       {shape.kind === 'branch' && (
         <label>
