@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BodyEditorProps } from '../editor/draft.js';
 import { flattenFields, type TreeRow } from '../tree/flatten.js';
 import { AutoMapDialog } from './auto-map-dialog.js';
+import { MapConstants } from './map-constants.js';
 import { MapDescription } from './map-description.js';
 import { link, normalizeMap, ruleFor, sourcesOf } from './map-rules.js';
 import { MapTestPanel } from './map-test-panel.js';
@@ -144,6 +145,7 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
           onChange={set}
         />
       )}
+      <MapConstants map={map} onChange={set} />
       <MapTestPanel map={map} />
       <MapDescription map={map} />
       {autoMap && (

@@ -76,6 +76,7 @@ export function RuleInspector({
             value={rule.value}
             steps={steps.map((s) => s.id)}
             sourceListId="map-source-paths"
+            constants={Object.keys(map.constants ?? {})}
             onChange={(value) => save({ ...rule, value })}
           />
         </div>
@@ -125,6 +126,7 @@ export function RuleInspector({
                         value={a}
                         steps={steps.slice(0, i).map((x) => x.id)}
                         sourceListId="map-source-paths"
+                        constants={Object.keys(map.constants ?? {})}
                         onChange={(v) => setStep(i, { ...s, args: s.args.map((x, k) => (k === n ? v : x)) })}
                       />
                     </div>

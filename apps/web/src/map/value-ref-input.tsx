@@ -1,20 +1,26 @@
 import type { ValueRef } from '@flowline/contracts';
 
-/** Edits one input of a rule or a function box: a source field, a constant, or an earlier box. */
+/** Edits one input of a rule or a function box: a source field, a constant, a map constant, or an earlier box. */
 export function ValueRefInput({
   label,
   value,
   onChange,
   steps,
   sourceListId,
+  constants = [],
 }: {
   label: string;
   value: ValueRef;
   onChange: (v: ValueRef) => void;
   steps: string[];
   sourceListId: string;
+  /** Names of the map's constants. */
+  constants?: string[];
 }) {
-  const kind = value.type === 'source' || value.type === 'step' ? value.type : 'constant';
+  const kind =
+    value.type === 'source' || value.type === 'step' || value.type === 'mapConstant'
+      ? value.type
+      : 'constant';
   return (
     <span className="value-ref">
       <select
@@ -24,12 +30,14 @@ export function ValueRefInput({
           const k = e.target.value;
           if (k === 'source') onChange({ type: 'source', path: '' });
           else if (k === 'step') onChange({ type: 'step', step: steps[0] ?? '' });
+          else if (k === 'mapConstant') onChange({ type: 'mapConstant', name: constants[0] ?? '' });
           else onChange({ type: 'constant', value: '' });
         }}
       >
         <option value="source">source field</option>
         <option value="constant">constant</option>
         {steps.length > 0 && <option value="step">function box</option>}
+        {constants.length > 0 && <option value="mapConstant">map constant</option>}
       </select>
       {value.type === 'source' ? (
         <input
@@ -38,6 +46,18 @@ export function ValueRefInput({
           value={value.path}
           onChange={(e) => onChange({ type: 'source', path: e.target.value })}
         />
+      ) : value.type === 'mapConstant' ? (
+        <select
+          aria-label={`${label}: map constant`}
+          value={value.name}
+          onChange={(e) => onChange({ type: 'mapConstant', name: e.target.value })}
+        >
+          {constants.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
       ) : value.type === 'step' ? (
         <select
           aria-label={`${label}: function box`}
