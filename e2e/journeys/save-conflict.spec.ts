@@ -92,7 +92,12 @@ test('rename, move and delete from the explorer', async ({ page }) => {
   await page.getByRole('button', { name: 'Rename', exact: true }).click();
   await expect(components.component(`Renamed ${suffix}`)).toBeVisible();
 
+  // The move is saved before the person looks into the other folder.
+  const moved = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().includes('/api/components/'),
+  );
   await page.getByLabel(`Folder of Renamed ${suffix}`).selectOption({ label: `To ${suffix}` });
+  expect((await moved).status()).toBe(200);
   await components.folder(`To ${suffix}`).click();
   await expect(components.component(`Renamed ${suffix}`)).toBeVisible();
 
