@@ -65,6 +65,10 @@ export class ConnectionsService {
   /** One client per connection revision, kept for reuse (keep-alive pool, token cache). */
   async client(id: string): Promise<FnoClient> {
     const { config, version } = await this.config(id);
+    return this.clientFor(id, config, version);
+  }
+
+  private async clientFor(id: string, config: FnoConnectionConfig, version: number): Promise<FnoClient> {
     const known = this.clients.get(id);
     if (known?.version === version) return known.client;
     await known?.client.close();
@@ -82,11 +86,17 @@ export class ConnectionsService {
     return result;
   }
 
+  /**
+   * The parsed `$metadata` of a connection's service. Browsing is answered from the cache with one
+   * read of the component: secrets, the host policy and the network only when it must be fetched.
+   */
   private async model(id: string, refresh = false) {
-    const { config } = await this.config(id);
-    const stored = refresh ? undefined : await this.metadata.get(config.url);
-    if (stored) return stored;
-    const client = await this.client(id);
+    const component = await this.components.get(id);
+    const url = component.type === 'connection' ? (component.body as ConnectionBody).serviceUrl : undefined;
+    const cached = refresh || !url ? undefined : await this.metadata.get(url);
+    if (cached) return cached;
+    const { config, version } = await this.config(id);
+    const client = await this.clientFor(id, config, version);
     try {
       await this.metadata.put(config.url, await client.metadata({ refresh: true }));
     } catch (error) {
