@@ -6,7 +6,7 @@ export { createFnoClient, type FnoClient } from './client/fno-client.js';
 export { rewriteNextLink } from './client/next-link.js';
 export type { GetOptions, Page, ReadOptions } from './client/reads.js';
 export type { TrackedRecord } from './client/tracked.js';
-export type { ActionOptions, IfMatchMode, WriteOptions } from './client/writes.js';
+export type { ActionOptions, DeleteResult, IfMatchMode, WriteOptions } from './client/writes.js';
 export {
   AuthenticationError,
   ConcurrencyError,

@@ -11,6 +11,7 @@ import type { TrackedRecord } from './tracked.js';
 import {
   type ActionOptions,
   createRecord,
+  type DeleteResult,
   deleteRecord,
   executeAction,
   updateRecord,
@@ -46,7 +47,12 @@ export interface FnoClient {
     key: Record<string, LiteralValue>,
     data: T,
   ): Promise<TrackedRecord<T> & { created: boolean }>;
-  delete(entitySet: string, keyOrRecord: EntityKey | TrackedRecord, options?: WriteOptions): Promise<void>;
+  /** Deletes; a retry that finds the record gone after a dropped first attempt counts as deleted. */
+  delete(
+    entitySet: string,
+    keyOrRecord: EntityKey | TrackedRecord,
+    options?: WriteOptions,
+  ): Promise<DeleteResult>;
   executeAction<R = unknown>(name: string, options?: ActionOptions): Promise<R>;
   batch(operations: BatchOperation[], options?: BatchOptions): Promise<BatchResult[]>;
   /** Current adaptive concurrency limit (lowered on 429). */

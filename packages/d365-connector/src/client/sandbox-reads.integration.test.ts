@@ -164,6 +164,37 @@ describe('reads against the D365 sandbox (HTTPS, msal client credentials)', () =
   });
 });
 
+describe('nextLinks that name another host (a load balancer), against the sandbox', () => {
+  let h: SandboxHarness;
+  beforeAll(async () => {
+    // The sandbox writes this host into every nextLink; it resolves nowhere (".invalid").
+    h = await startHarness({ pageSize: 7, compat: { nextLinkBase: 'https://lb.fno.invalid:8443/' } });
+  });
+  afterAll(() => h.stop());
+
+  it('follows them at the configured service URL, keeping $skip and cross-company=true', async () => {
+    const seen: string[] = [];
+    const ids: string[] = [];
+    for await (const page of h.client.queryPages('CustomerGroups', {
+      crossCompany: true,
+      select: ['CustomerGroupId', 'dataAreaId'],
+    })) {
+      if (page.nextLink) seen.push(page.nextLink);
+      ids.push(...page.records.map((r) => `${r.data.dataAreaId}/${r.data.CustomerGroupId}`));
+    }
+    const all = h.sb.admin.count('CustomerGroups');
+    expect(all).toBeGreaterThan(14);
+    expect(ids).toHaveLength(all);
+    expect(new Set(ids).size).toBe(all);
+    expect(seen.length).toBe(Math.ceil(all / 7) - 1);
+    for (const link of seen) {
+      expect(link.startsWith(`${h.client.serviceRoot}/CustomerGroups?`)).toBe(true);
+      expect(link).toMatch(/\$skip=\d+/);
+      expect(link).toContain('cross-company=true');
+    }
+  });
+});
+
 async function tokenFor(h: SandboxHarness): Promise<string> {
   const { createMsalTokenProvider } = await import('../http/token-provider.js');
   const { createDispatcher } = await import('../http/http-stack.js');

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConcurrencyError, NotFoundError, UncertainOutcomeError, ValidationError } from '../http/errors.js';
+import {
+  ConcurrencyError,
+  NetworkError,
+  NotFoundError,
+  UncertainOutcomeError,
+  ValidationError,
+} from '../http/errors.js';
 import { type SandboxHarness, startHarness } from '../test-support/sandbox-client.js';
+import type { DeleteResult } from './writes.js';
 
 const SET = 'CustomerGroups';
 const group = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -117,6 +124,36 @@ describe('writes against the D365 sandbox', () => {
       if (r.status === 'fulfilled') expect(rows.some((row) => row.CustomerGroupId === ids[i])).toBe(true);
     });
     expect(h.sb.admin.counters().faults.dropped).toBeGreaterThan(0);
+  });
+
+  it('counts a delete as done when its dropped first attempt deleted the record and the retry finds it gone', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `X${i}`);
+    for (const id of ids) await h.client.create(SET, group(id));
+    const droppedBefore = h.sb.admin.counters().faults.dropped;
+    // The sandbox applies a request, then drops its connection: the retry answers 404.
+    h.sb.admin.configure({ faults: { dropRate: 0.4 } });
+    const results: PromiseSettledResult<DeleteResult>[] = [];
+    for (const id of ids) {
+      const settled = await h.client.delete(SET, { dataAreaId: 'usmf', CustomerGroupId: id }).then(
+        (value) => ({ status: 'fulfilled' as const, value }),
+        (reason: unknown) => ({ status: 'rejected' as const, reason }),
+      );
+      results.push(settled);
+    }
+    h.sb.admin.configure({ faults: { dropRate: 0 } });
+    const dropped = h.sb.admin.counters().faults.dropped - droppedBefore;
+    const confirmed = results.filter((r) => r.status === 'fulfilled' && r.value.confirmedAbsentAfterRetry);
+    expect(confirmed.length).toBeGreaterThan(0);
+    expect(confirmed.length).toBeLessThanOrEqual(dropped);
+    for (const r of results) {
+      // Never NotFound; only a delete whose every attempt dropped may fail (as a network error).
+      if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(NetworkError);
+      else expect(r.value.deleted).toBe(true);
+    }
+    expect(h.sb.admin.dump(SET, 'usmf').filter((r) => ids.includes(String(r.CustomerGroupId)))).toEqual([]);
+    // A 404 on a first attempt is still NotFound.
+    const missing = await h.client.delete(SET, { dataAreaId: 'usmf', CustomerGroupId: 'X0' }).catch((e) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
   });
 
   it('reports a dropped create as uncertain when the key is unknown (no $metadata loaded)', async () => {

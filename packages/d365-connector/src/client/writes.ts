@@ -146,22 +146,34 @@ export async function updateRecord<T extends Record<string, unknown>>(
   }
 }
 
+/** What a delete did. */
+export interface DeleteResult {
+  deleted: true;
+  /**
+   * The first attempt's connection dropped after sending and the retry found the record absent: that
+   * attempt deleted it (a 404 on a first attempt is still a NotFoundError).
+   */
+  confirmedAbsentAfterRetry: boolean;
+}
+
 /** Deletes a record (204), conditional on its ETag by default. */
 export async function deleteRecord(
   core: ClientCore,
   entitySet: string,
   keyOrRecord: EntityKey | TrackedRecord,
   options: WriteOptions = {},
-): Promise<void> {
+): Promise<DeleteResult> {
   const { key, record } = target(keyOrRecord, core, entitySet);
   const ifMatch = ifMatchHeader(record, options);
   try {
-    await core.transport.send({
+    const res = await core.transport.send({
       method: 'DELETE',
       url: entityUrl(core, entitySet, key, options.crossCompany),
       headers: ifMatch ? { 'if-match': ifMatch } : {},
       ...(ifMatch ? { sentEtag: ifMatch } : {}),
+      goneMeansDone: true,
     });
+    return { deleted: true, confirmedAbsentAfterRetry: res.confirmedAfterRetry === true };
   } catch (error) {
     return withCurrentEtag(core, entitySet, key, error);
   }

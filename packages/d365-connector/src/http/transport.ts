@@ -26,12 +26,19 @@ export interface SendRequest {
   idempotent?: boolean;
   /** ETag sent in If-Match: reported by a ConcurrencyError. */
   sentEtag?: string;
+  /**
+   * A 404 after an attempt whose outcome is unknown (its connection dropped after sending) means that
+   * attempt did the work (a DELETE): the 404 is then returned, flagged, instead of a NotFoundError.
+   */
+  goneMeansDone?: boolean;
 }
 
 export interface SendResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** Set on a 404 returned for `goneMeansDone`: absent after a retry, so an earlier attempt did it. */
+  confirmedAfterRetry?: boolean;
 }
 
 /** Error codes of failures before any byte of the request was sent: always safe to retry. */
@@ -83,6 +90,8 @@ export class Transport {
   async send(req: SendRequest): Promise<SendResponse> {
     const startedAt = Date.now();
     const context: RequestContext = { method: req.method, url: redactUrl(req.url) };
+    // Whether an earlier attempt may have reached the server (dropped after sending).
+    let mayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
       let response: SendResponse;
       try {
@@ -107,6 +116,7 @@ export class Transport {
         }
         const delay = nextDelay(this.retry, attempt, startedAt, undefined);
         if (delay === undefined) throw failure;
+        if (!notSent) mayHaveApplied = true;
         await sleep(delay);
         continue;
       }
@@ -130,6 +140,9 @@ export class Transport {
         }
         await sleep(delay);
         continue;
+      }
+      if (response.status === 404 && mayHaveApplied && req.goneMeansDone) {
+        return { ...response, confirmedAfterRetry: true };
       }
       throw errorForStatus(ctx, response.body, req.sentEtag === undefined ? {} : { sentEtag: req.sentEtag });
     }

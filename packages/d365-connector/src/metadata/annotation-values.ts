@@ -49,18 +49,6 @@ export function constantValue(
   }
 }
 
-/** The inline value of an annotation-like element, or undefined when it has none. */
-export function inlineValue(
-  attrs: { get(name: string): string | undefined },
-  resolveEnum: (v: string) => string,
-): AnnotationValue | undefined {
-  for (const kind of INLINE_VALUE_ATTRIBUTES) {
-    const text = attrs.get(kind);
-    if (text !== undefined) return constantValue(kind, text, resolveEnum);
-  }
-  return undefined;
-}
-
 /** `Core.Permission/Read Core.Permission/Write` → `Read,Write` (member names, as CSDL JSON has them). */
 export function enumMemberNames(text: string): string {
   return text

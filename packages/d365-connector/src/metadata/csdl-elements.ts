@@ -1,11 +1,18 @@
-import type { NavigationPropertyModel, ParameterModel, PropertyModel } from './model.js';
-import type { XmlAttributes } from './xml-scanner.js';
+import type {
+  EnumTypeModel,
+  NavigationPropertyModel,
+  OperationModel,
+  ParameterModel,
+  PropertyModel,
+  StructuredTypeModel,
+} from './model.js';
+import type { XmlAttributes } from './xml-attributes.js';
 
 /** Reads the elements of CSDL that become model objects from their attributes alone. */
 
-/** `Collection(X)` → [X, true]; `X` → [X, false]. */
-export function splitCollection(type: string): [string, boolean] {
-  return type.startsWith('Collection(') && type.endsWith(')') ? [type.slice(11, -1), true] : [type, false];
+/** Whether a declared type is `Collection(X)` (X is then `type.slice(11, -1)`). */
+function isCollection(type: string): boolean {
+  return type.startsWith('Collection(') && type.endsWith(')');
 }
 
 /** A schema or include's namespace and alias. */
@@ -13,51 +20,79 @@ export function nsAlias(namespace: string, alias: string | undefined): { namespa
   return alias ? { namespace, alias } : { namespace };
 }
 
-/** `<Property>`: the hottest element of a 30 MB document, read in one pass over its attributes. */
+/** A value that repeats across the document (a type name, `false`): shared, not sliced again. */
+export function sharedValue(a: XmlAttributes, name: string): string | undefined {
+  for (let i = 0; i < a.count; i++) if (a.nameAt(i) === name) return a.sharedValueAt(i);
+  return undefined;
+}
+
+/**
+ * `<Property>`: the hottest element of a 30 MB document, read in one pass over its attributes. The
+ * object is made once with its usual facet (MaxLength) already in place: adding a property later
+ * costs a second allocation for hundreds of thousands of properties.
+ */
 export function propertyFrom(a: XmlAttributes): PropertyModel {
-  const p: PropertyModel = { name: '', type: 'Edm.String', nullable: true };
+  let name = '';
+  let type = 'Edm.String';
+  let nullable = true;
+  let collection = false;
+  let maxLength: PropertyModel['maxLength'];
+  let precision: PropertyModel['precision'];
+  let scale: PropertyModel['scale'];
+  let srid: string | undefined;
+  let defaultValue: string | undefined;
   for (let i = 0; i < a.count; i++) {
-    const v = a.valueAt(i);
-    switch (a.nameAt(i)) {
+    const attribute = a.nameAt(i);
+    // Everything repeats, names too (F&O's 206,000 properties have 5,500 names): shared, not kept
+    // once per property.
+    const v = a.sharedValueAt(i);
+    switch (attribute) {
       case 'Name':
-        p.name = v;
+        name = v;
         break;
       case 'Type':
-        if (v.startsWith('Collection(') && v.endsWith(')')) {
-          p.type = v.slice(11, -1);
-          p.collection = true;
-        } else p.type = v;
+        collection = isCollection(v);
+        type = collection ? a.share(v.slice(11, -1)) : v;
         break;
       case 'Nullable':
-        p.nullable = v !== 'false';
+        nullable = v !== 'false';
         break;
       case 'MaxLength':
-        p.maxLength = v === 'max' ? 'max' : Number(v);
+        maxLength = v === 'max' ? 'max' : Number(v);
         break;
       case 'Precision':
-        p.precision = Number(v);
+        precision = Number(v);
         break;
       case 'Scale':
-        p.scale = v === 'variable' || v === 'floating' ? v : Number(v);
+        scale = v === 'variable' || v === 'floating' ? v : Number(v);
         break;
       case 'SRID':
-        p.srid = v;
+        srid = v;
         break;
       case 'DefaultValue':
-        p.defaultValue = v;
+        defaultValue = v;
         break;
     }
   }
+  const p: PropertyModel =
+    maxLength === undefined ? { name, type, nullable } : { name, type, nullable, maxLength };
+  if (collection) p.collection = true;
+  if (precision !== undefined) p.precision = precision;
+  if (scale !== undefined) p.scale = scale;
+  if (srid !== undefined) p.srid = srid;
+  if (defaultValue !== undefined) p.defaultValue = defaultValue;
   return p;
 }
 
 /** `<NavigationProperty>` (CSDL 4 form; 2.0/3.0 ones are typed later through their association). */
 export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
-  const [type, collection] = splitCollection(a.get('Type') ?? '');
+  const declared = sharedValue(a, 'Type') ?? '';
+  const collection = isCollection(declared);
+  const type = collection ? a.share(declared.slice(11, -1)) : declared;
   const n: NavigationPropertyModel = {
     name: a.get('Name') ?? '',
     type,
-    nullable: !collection && a.get('Nullable') !== 'false',
+    nullable: !collection && sharedValue(a, 'Nullable') !== 'false',
   };
   if (collection) n.collection = true;
   const partner = a.get('Partner');
@@ -68,8 +103,44 @@ export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
 
 /** `<Parameter>` or `<ReturnType>`: a type, collection flag and nullability. */
 export function typedFrom(a: XmlAttributes): ParameterModel {
-  const [type, collection] = splitCollection(a.get('Type') ?? '');
-  const p: ParameterModel = { name: a.get('Name') ?? '', type, nullable: a.get('Nullable') !== 'false' };
+  const declared = sharedValue(a, 'Type') ?? '';
+  const collection = isCollection(declared);
+  const type = collection ? a.share(declared.slice(11, -1)) : declared;
+  const p: ParameterModel = {
+    name: a.get('Name') ?? '',
+    type,
+    nullable: sharedValue(a, 'Nullable') !== 'false',
+  };
   if (collection) p.collection = true;
   return p;
+}
+
+/** `<EntityType>` or `<ComplexType>` named `name` (qualified), without members yet. */
+export function structuredTypeFrom(a: XmlAttributes, name: string, namespace: string): StructuredTypeModel {
+  const t: StructuredTypeModel = { name, namespace, properties: [], navigationProperties: [] };
+  const baseType = sharedValue(a, 'BaseType');
+  if (baseType) t.baseType = baseType;
+  if (a.get('Abstract') === 'true') t.abstract = true;
+  if (a.get('OpenType') === 'true') t.openType = true;
+  if (a.get('HasStream') === 'true') t.hasStream = true;
+  return t;
+}
+
+/** `<EnumType>` named `name` (qualified), without members yet. */
+export function enumTypeFrom(a: XmlAttributes, name: string, namespace: string): EnumTypeModel {
+  const t: EnumTypeModel = {
+    name,
+    namespace,
+    underlyingType: a.get('UnderlyingType') ?? 'Edm.Int32',
+    members: [],
+  };
+  if (a.get('IsFlags') === 'true') t.isFlags = true;
+  return t;
+}
+
+/** `<Action>` or `<Function>` named `name` (qualified), without parameters yet. */
+export function operationFrom(a: XmlAttributes, name: string, kind: 'Action' | 'Function'): OperationModel {
+  const op: OperationModel = { name, kind, isBound: a.get('IsBound') === 'true', parameters: [] };
+  if (a.get('IsComposable') === 'true') op.isComposable = true;
+  return op;
 }

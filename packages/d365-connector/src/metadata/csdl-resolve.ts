@@ -1,15 +1,12 @@
-import type {
-  AnnotationValue,
-  MetadataModel,
-  NavigationPropertyModel,
-  StructuredTypeModel,
-} from './model.js';
+import { qualifyName } from './csdl-annotations.js';
+import type { Annotatable } from './csdl-frame.js';
+import type { Annotations, MetadataModel, NavigationPropertyModel, StructuredTypeModel } from './model.js';
+import { own, put } from './own.js';
 
-/** An `<Annotation>` inside `<Annotations Target="...">`, applied once every type is known. */
-export interface PendingAnnotation {
+/** An `<Annotations Target="...">` block, applied once every type is known. */
+export interface ExternalAnnotations {
   target: string;
-  term: string;
-  value: AnnotationValue;
+  annotations?: Annotations;
 }
 
 /** A CSDL 2.0/3.0 navigation property, typed through its association's end. */
@@ -25,32 +22,38 @@ export interface AssociationEnd {
   multiplicity: string;
 }
 
-type Associations = Map<string, Map<string, AssociationEnd>>;
+/** What the builder gathered besides the model itself, for the post-pass. */
+export interface Unresolved {
+  aliases: Map<string, string>;
+  /** Entity and complex types, in document order. */
+  structuredTypes: StructuredTypeModel[];
+  external: ExternalAnnotations[];
+  v2Navigations: V2Navigation[];
+  associations: Map<string, Map<string, AssociationEnd>>;
+}
 
 /** Post-pass: replaces aliases by namespaces everywhere, types V2 navigations, applies external annotations. */
-export function resolveModel(
-  model: MetadataModel,
-  aliases: Map<string, string>,
-  pending: PendingAnnotation[],
-  v2: V2Navigation[],
-  associations: Associations,
-): void {
+export function resolveModel(model: MetadataModel, parts: Unresolved): void {
+  const { aliases } = parts;
+  // Type names repeat (Edm.String thousands of times): each distinct one is qualified once.
+  const qualified = new Map<string, string>();
   const q = (name: string): string => {
-    const dot = name.lastIndexOf('.');
-    if (dot < 0) return name;
-    const ns = aliases.get(name.slice(0, dot));
-    return ns === undefined ? name : `${ns}${name.slice(dot)}`;
+    let result = qualified.get(name);
+    if (result === undefined) {
+      result = qualifyName(name, aliases);
+      qualified.set(name, result);
+    }
+    return result;
   };
-  for (const { nav, relationship, toRole } of v2) {
-    const end = associations.get(q(relationship))?.get(toRole);
+  for (const { nav, relationship, toRole } of parts.v2Navigations) {
+    const end = parts.associations.get(q(relationship))?.get(toRole);
     if (!end) continue;
     nav.type = end.type;
     nav.nullable = end.multiplicity === '0..1';
     if (end.multiplicity === '*') nav.collection = true;
   }
   if (aliases.size > 0) {
-    const types = [...Object.values(model.entityTypes), ...Object.values(model.complexTypes)];
-    for (const t of types) {
+    for (const t of parts.structuredTypes) {
       if (t.baseType) t.baseType = q(t.baseType);
       for (const p of t.properties) p.type = q(p.type);
       for (const n of t.navigationProperties) n.type = q(n.type);
@@ -61,31 +64,81 @@ export function resolveModel(
     }
     for (const set of Object.values(model.entitySets)) set.entityType = q(set.entityType);
   }
-  if (pending.length === 0) return;
-  const lookup = new Targets(model);
-  for (const a of pending) applyExternal(model, a, q, lookup);
+  if (parts.external.length === 0) return;
+  const targets = new Targets(model, q);
+  for (const block of parts.external) {
+    if (!block.annotations) continue;
+    const target = targets.find(block.target);
+    if (!target) continue;
+    // Later blocks win over inline annotations and earlier blocks, term by term.
+    const into = target.annotations;
+    if (!into) target.annotations = block.annotations;
+    else for (const [term, value] of Object.entries(block.annotations)) put(into, term, value);
+  }
 }
 
-type Annotatable = { annotations?: Record<string, AnnotationValue> };
+type Named = Annotatable & { name: string };
 
-/** Members by name, built lazily per type: external annotations address thousands of them. */
+/** What the part of a target path before its first "/" names. */
+interface Owner {
+  /** The element itself (type, enum type or operation). */
+  self: Annotatable | undefined;
+  /** Its members (properties and navigation properties, or enum members), if it has any. */
+  members: [Named[], Named[]] | undefined;
+  /** Whether it is the entity container (whose members are entity sets). */
+  container: boolean;
+}
+
+/** Finds what a target path (`Ns.Type/Member`, `Ns.Container/Set`, `Ns.Action(...)`) names. */
 class Targets {
-  private readonly members = new Map<string, Map<string, Annotatable>>();
   private operations: Map<string, Annotatable> | undefined;
-  constructor(private readonly model: MetadataModel) {}
+  private readonly owners = new Map<string, Owner>();
+  /** Consecutive blocks mostly annotate members of the same type: its owner is reused. */
+  private lastHead = '';
+  private lastOwner: Owner | undefined;
 
-  member(owner: string, list: (Annotatable & { name: string })[][], name: string): Annotatable | undefined {
-    let byName = this.members.get(owner);
-    if (!byName) {
-      byName = new Map();
-      for (const items of list)
-        for (const item of items) if (!byName.has(item.name)) byName.set(item.name, item);
-      this.members.set(owner, byName);
-    }
-    return byName.get(name);
+  constructor(
+    private readonly model: MetadataModel,
+    private readonly q: (name: string) => string,
+  ) {}
+
+  find(path: string): Annotatable | undefined {
+    const slash = path.indexOf('/');
+    const owner = this.owner(path, slash < 0 ? path.length : slash);
+    if (slash < 0) return owner.self;
+    const next = path.indexOf('/', slash + 1);
+    const member = next < 0 ? path.slice(slash + 1) : path.slice(slash + 1, next);
+    if (owner.members) return memberNamed(owner.members[0], owner.members[1], member);
+    return owner.container && next < 0 ? own(this.model.entitySets, member) : undefined;
   }
 
-  operation(name: string): Annotatable | undefined {
+  private owner(path: string, headLength: number): Owner {
+    if (this.lastOwner && this.lastHead.length === headLength && path.startsWith(this.lastHead)) {
+      return this.lastOwner;
+    }
+    const head = path.slice(0, headLength);
+    const paren = head.indexOf('(');
+    const name = this.q(paren < 0 ? head : head.slice(0, paren));
+    let owner = this.owners.get(name);
+    if (!owner) {
+      owner = this.ownerNamed(name);
+      this.owners.set(name, owner);
+    }
+    this.lastHead = head;
+    this.lastOwner = owner;
+    return owner;
+  }
+
+  private ownerNamed(name: string): Owner {
+    const model = this.model;
+    const type = own(model.entityTypes, name) ?? own(model.complexTypes, name);
+    const enumType = type ? undefined : own(model.enumTypes, name);
+    if (type) return { self: type, members: [type.properties, type.navigationProperties], container: false };
+    if (enumType) return { self: enumType, members: [enumType.members, []], container: false };
+    return { self: this.operation(name), members: undefined, container: name === model.entityContainer };
+  }
+
+  private operation(name: string): Annotatable | undefined {
     if (!this.operations) {
       this.operations = new Map();
       for (const op of this.model.operations)
@@ -95,29 +148,12 @@ class Targets {
   }
 }
 
-function applyExternal(
-  model: MetadataModel,
-  a: PendingAnnotation,
-  q: (n: string) => string,
-  lookup: Targets,
-): void {
-  const [head = '', member, sub] = a.target.split('/');
-  const paren = head.indexOf('(');
-  const name = q(paren < 0 ? head : head.slice(0, paren));
-  let target: Annotatable | undefined;
-  const type: StructuredTypeModel | undefined = model.entityTypes[name] ?? model.complexTypes[name];
-  if (type) {
-    target =
-      member === undefined ? type : lookup.member(name, [type.properties, type.navigationProperties], member);
-  } else if (model.enumTypes[name]) {
-    const e = model.enumTypes[name];
-    target = member === undefined ? e : lookup.member(name, [e.members], member);
-  } else if (name === model.entityContainer && member !== undefined && sub === undefined) {
-    target = model.entitySets[member];
-  } else if (member === undefined) {
-    target = lookup.operation(name);
-  }
-  if (!target) return;
-  target.annotations ??= {};
-  target.annotations[a.term] = a.value;
+/**
+ * The first member named `name` of two lists. A plain scan: types have tens of members, and a map per
+ * annotated type would cost more to build (and collect) than the lookups it saves.
+ */
+function memberNamed(first: Named[], second: Named[], name: string): Annotatable | undefined {
+  for (const item of first) if (item.name === name) return item;
+  for (const item of second) if (item.name === name) return item;
+  return undefined;
 }

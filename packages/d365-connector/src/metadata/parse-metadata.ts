@@ -4,6 +4,7 @@ import { CsdlBuilder } from './csdl-builder.js';
 import { MetadataParseError } from './metadata-error.js';
 import type { MetadataModel } from './model.js';
 import { XmlScanner, XmlSyntaxError } from './xml-scanner.js';
+import { HighBytes } from './xml-utf8.js';
 
 /** What `parseMetadata` accepts: the whole document, or its chunks as they arrive. */
 export type MetadataInput =
@@ -15,15 +16,29 @@ export type MetadataInput =
 /** Feeds text to the XML scanner and the CSDL builder; refuses DOCTYPE, wrong roots and malformed XML. */
 class MetadataStream {
   private readonly builder = new CsdlBuilder();
-  private readonly scanner = new XmlScanner(this.builder);
+  private readonly scanner: XmlScanner;
   private readonly hash: Hash = createHash('sha256');
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private first = true;
 
-  /** A whole document already decoded: hash its bytes, scan its text. */
-  writeDecoded(text: string, bytes: Uint8Array): void {
+  /** `whole`: the document comes in one piece, as valid UTF-8 bytes (see `writeWhole`). */
+  constructor(private readonly whole?: Buffer) {
+    const bom = whole && whole[0] === 0xef && whole[1] === 0xbb && whole[2] === 0xbf ? 3 : 0;
+    this.bom = bom;
+    this.scanner = new XmlScanner(this.builder, whole ? new HighBytes(whole, bom) : undefined);
+  }
+  private readonly bom: number;
+
+  /**
+   * A whole document of valid UTF-8: hashed, and scanned as Latin-1 text (one character per byte, no
+   * decoding pass over the document); the scanner decodes the few names, values and texts with bytes
+   * ≥ 0x80 itself.
+   */
+  writeWhole(): void {
+    const bytes = this.whole!;
     this.hash.update(bytes);
-    this.push(text);
+    if (bytes.length > this.bom) this.first = false;
+    this.guard(() => this.scanner.write(bytes.toString('latin1', this.bom), false));
   }
 
   write(chunk: Uint8Array | string): void {
@@ -73,17 +88,18 @@ class MetadataStream {
 
 /** Parses a complete CSDL XML document (string or bytes) synchronously. */
 export function parseMetadataSync(input: string | Uint8Array): MetadataModel {
-  const stream = new MetadataStream();
   if (typeof input !== 'string') {
-    // A whole document: validate UTF-8 natively and decode in one go (much faster than TextDecoder).
+    // A whole document: validate UTF-8 natively (much faster than TextDecoder), then scan its bytes.
     const bytes = Buffer.isBuffer(input)
       ? input
       : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     if (!isUtf8(bytes)) throw new MetadataParseError('the document is not valid UTF-8', 1, 1);
-    stream.writeDecoded(bytes.toString('utf8'), bytes);
-  } else {
-    stream.write(input);
+    const whole = new MetadataStream(bytes);
+    whole.writeWhole();
+    return whole.end();
   }
+  const stream = new MetadataStream();
+  stream.write(input);
   return stream.end();
 }
 

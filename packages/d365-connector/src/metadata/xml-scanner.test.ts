@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { readShared } from '../test-support/shared-data.js';
 import { type XmlHandler, XmlScanner, XmlSyntaxError } from './xml-scanner.js';
+import { HighBytes } from './xml-utf8.js';
 
 type Event = string;
 
@@ -36,6 +37,16 @@ function scan(text: string, chunk = Number.POSITIVE_INFINITY): Event[] {
   return events;
 }
 
+/** Bytes mode: the UTF-8 bytes of `text` scanned as Latin-1 text in one write. */
+function scanBytes(text: string): Event[] {
+  const events: Event[] = [];
+  const bytes = Buffer.from(text, 'utf8');
+  const scanner = new XmlScanner(recorder(events), new HighBytes(bytes));
+  scanner.write(bytes.toString('latin1'), false);
+  scanner.close();
+  return events;
+}
+
 /** The same events from saxes, the reference parser. */
 function saxes(text: string): Event[] {
   const events: Event[] = [];
@@ -52,6 +63,8 @@ function saxes(text: string): Event[] {
         count: names.length,
         nameAt: (i) => names[i]!,
         valueAt: (i) => record[names[i]!]!,
+        sharedValueAt: (i) => record[names[i]!]!,
+        share: (text) => text,
       },
       tag.isSelfClosing,
     );
@@ -77,9 +90,20 @@ describe('XmlScanner against saxes', () => {
       const text = readShared(doc)
         .toString('utf8')
         .replace(/^\uFEFF/, '');
-      expect(scan(text)).toEqual(saxes(text));
+      const events = saxes(text);
+      expect(scan(text)).toEqual(events);
+      expect(scanBytes(text)).toEqual(events);
     });
   }
+
+  it('reads UTF-8 bytes as Latin-1 and decodes exactly the names, values and text that need it', () => {
+    const text = `<?xml version="1.0"?><r é="ü &amp; 日本" n='a	b' x="😀&#x41;">
+      <Ünïcode ß="straße">Grüße &lt; 👋<![CDATA[ça <va>]]></Ünïcode><e v="plain"/> </r>`;
+    const events = saxes(text);
+    expect(events).toContain('open Ünïcode {"ß":"straße"}');
+    expect(scanBytes(text)).toEqual(events);
+    expect(scan(text)).toEqual(events);
+  });
 
   it('emits the same events whatever the chunking', () => {
     const text = `<?xml version="1.0"?><!-- c --><r a='1' b="x &amp; &#x41;&#66; &lt;y&gt;">t<![CDATA[<raw>&]]>u<e/>
@@ -103,13 +127,21 @@ describe('XmlScanner against saxes', () => {
     ['<!DOCTYPE a><a/>', /DOCTYPE/, 1, 9],
     ['x<a/>', /outside of root/, 1, 1],
     ['<1a/>', /invalid start tag name/, 1, 2],
+    // Columns count characters, not UTF-8 bytes, in bytes mode too.
+    ['<a b="日本">\n<c d="é😀">&bad;</c></a>', /undefined entity/, 2, 12],
+    ['<a b="日本 &bad; x"/>', /undefined entity/, 1, 10],
+    ['<a b="日本 <"/>', /not allowed/, 1, 9],
+    ['<日本/><b/>', /second root/, 1, 9],
+    ['<日本>\n</本日>', /unexpected close tag <\/本日>, expected <\/日本>/, 2, 5],
+    ['<a/>\u00a0', /outside of root/, 1, 5],
   ];
   for (const [text, reason, line, column] of bad) {
     it(`refuses ${JSON.stringify(text)} at ${line}:${column}`, () => {
-      for (const chunk of [Number.POSITIVE_INFINITY, 1]) {
+      const runs = [() => scan(text), () => scan(text, 1), () => scanBytes(text)];
+      for (const run of runs) {
         let error: unknown;
         try {
-          scan(text, chunk);
+          run();
         } catch (e) {
           error = e;
         }

@@ -1,4 +1,5 @@
 import type { Annotations } from '../metadata/model.js';
+import { own } from '../metadata/own.js';
 import type { FieldKind } from './profile-types.js';
 
 const FNO = 'Microsoft.Dynamics.OData.Core.V1.';
@@ -29,14 +30,14 @@ const EDM_KINDS: Record<string, FieldKind> = {
 
 /** The field kind of a primitive Edm type (`other` for geography, untyped and unknown types). */
 export function primitiveKind(edmType: string): FieldKind {
-  return EDM_KINDS[edmType] ?? 'other';
+  return own(EDM_KINDS, edmType) ?? 'other';
 }
 
 /** The label of an element: F&O's LabelId first, then Core.Description, then SAP's Common.Label. */
 export function labelOf(annotations: Annotations | undefined): string | undefined {
   if (!annotations) return undefined;
   for (const term of [`${FNO}LabelId`, `${CORE}Description`, `${SAP_COMMON}Label`]) {
-    const value = annotations[term];
+    const value = own(annotations, term);
     if (typeof value === 'string') return value;
   }
   return undefined;

@@ -4,6 +4,7 @@ import type {
   PropertyModel,
   StructuredTypeModel,
 } from '../metadata/model.js';
+import { own } from '../metadata/own.js';
 import { isMandatory, isReadOnly, labelOf, primitiveKind } from './field-hints.js';
 import type { Profile, ProfileField } from './profile-types.js';
 
@@ -23,7 +24,7 @@ const MAX_COMPLEX_DEPTH = 4;
  * key parts numbered in key order, enum members, facets, hints, and navigation targets one level deep.
  */
 export function toProfile(model: MetadataModel, entityTypeOrSet: string): Profile {
-  const set = model.entitySets[entityTypeOrSet];
+  const set = own(model.entitySets, entityTypeOrSet);
   const type = findEntityType(model, set ? set.entityType : entityTypeOrSet);
   if (!type) throw new UnknownEntityError(entityTypeOrSet);
   const { key, properties, navigations } = flatten(model, type);
@@ -37,7 +38,7 @@ export function toProfile(model: MetadataModel, entityTypeOrSet: string): Profil
 }
 
 function findEntityType(model: MetadataModel, name: string): StructuredTypeModel | undefined {
-  const direct = model.entityTypes[name];
+  const direct = own(model.entityTypes, name);
   if (direct) return direct;
   // Unqualified names are accepted when they are unambiguous.
   const matches = Object.values(model.entityTypes).filter((t) => t.name.endsWith(`.${name}`));
@@ -51,7 +52,7 @@ function flatten(model: MetadataModel, type: StructuredTypeModel) {
   for (let t: StructuredTypeModel | undefined = type; t && !seen.has(t.name); ) {
     seen.add(t.name);
     chain.unshift(t);
-    t = t.baseType ? (model.entityTypes[t.baseType] ?? model.complexTypes[t.baseType]) : undefined;
+    t = t.baseType ? (own(model.entityTypes, t.baseType) ?? own(model.complexTypes, t.baseType)) : undefined;
   }
   return {
     key: chain.find((t) => t.key)?.key ?? [],
@@ -77,7 +78,7 @@ function propertyField(model: MetadataModel, p: PropertyModel, key: string[], de
   if (label !== undefined) field.label = label;
   if (isReadOnly(p.annotations)) field.readOnly = true;
   if (isMandatory(p.annotations)) field.mandatory = true;
-  const enumType = model.enumTypes[p.type];
+  const enumType = own(model.enumTypes, p.type);
   if (enumType) {
     field.kind = 'enum';
     field.enumMembers = enumType.members.map((m) => {
@@ -87,7 +88,7 @@ function propertyField(model: MetadataModel, p: PropertyModel, key: string[], de
         : { name: m.name, value: m.value, label: memberLabel };
     });
   }
-  const complex = model.complexTypes[p.type];
+  const complex = own(model.complexTypes, p.type);
   if (complex) {
     field.kind = 'complex';
     if (depth < MAX_COMPLEX_DEPTH) {
@@ -108,7 +109,7 @@ function navigationField(model: MetadataModel, nav: NavigationPropertyModel): Pr
   if (nav.collection) field.collection = true;
   const label = labelOf(nav.annotations);
   if (label !== undefined) field.label = label;
-  const target = model.entityTypes[nav.type];
+  const target = own(model.entityTypes, nav.type);
   if (target) {
     const { key, properties } = flatten(model, target);
     field.fields = properties.map((p) => propertyField(model, p, key, 1));

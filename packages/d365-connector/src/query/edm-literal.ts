@@ -105,10 +105,23 @@ function check(ok: boolean, text: string, what: string, path: string): string {
   return text;
 }
 
+/** Text a URL can carry: a lone surrogate has no UTF-8 form, so it would reach the service changed. */
+function wellFormed(text: string, path: string): string {
+  const lone = /\p{Surrogate}/u.exec(text);
+  if (lone) {
+    const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
+    throw new QueryBuildError(
+      `The value for ${path || 'the key'} has a lone surrogate (U+${code}) at ${lone.index}: no URL can carry it`,
+      path,
+    );
+  }
+  return text;
+}
+
 function encodeAs(edmType: string, text: string, enumType: string | undefined, path: string): string {
   switch (edmType) {
     case 'Edm.String':
-      return `'${text.replaceAll("'", "''")}'`;
+      return `'${wellFormed(text, path).replaceAll("'", "''")}'`;
     case 'Edm.Guid':
       return check(GUID.test(text), text, 'Edm.Guid', path);
     case 'Edm.Byte':
@@ -137,7 +150,7 @@ function encodeAs(edmType: string, text: string, enumType: string | undefined, p
       if (!enumType || !isQualifiedName(enumType)) {
         throw new QueryBuildError(`Enum literal for ${path} needs a qualified enum type`, path);
       }
-      return `${enumType}'${text.replaceAll("'", "''")}'`;
+      return `${enumType}'${wellFormed(text, path).replaceAll("'", "''")}'`;
     default:
       throw new QueryBuildError(`Cannot write a literal of type ${edmType} for ${path}`, path);
   }

@@ -1,3 +1,5 @@
+import { QueryBuildError } from './query-error.js';
+
 /**
  * Percent-encoding for OData URLs. Everything outside a small safe set is encoded as UTF-8, so `#`, `&`,
  * `%`, `+`, `=`, `;`, `?`, spaces and newlines never change the meaning of a URL.
@@ -8,7 +10,17 @@ const QUERY_SAFE = /[A-Za-z0-9\-._~'(),:@$*!=]/;
 const QUERY_PATH_SAFE = /[A-Za-z0-9\-._~'(),:@$*!=/]/;
 const PATH_SAFE = /[A-Za-z0-9\-._~'(),:@$*!=]/;
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 function encodeWith(text: string, safe: RegExp): string {
+  // A lone surrogate has no UTF-8 form: no URL can carry it, so no query may silently change it.
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) {
+    const code = lone[0].charCodeAt(0).toString(16).toUpperCase();
+    throw new QueryBuildError(
+      `The value has a lone surrogate (U+${code}) at ${lone.index}, which no URL can carry`,
+    );
+  }
   let out = '';
   for (const ch of text) {
     out += safe.test(ch)

@@ -1,0 +1,100 @@
+import { StringPool } from './xml-names.js';
+
+/** The attributes of the element being opened; valid only during `open` (the list is reused). */
+export interface XmlAttributes {
+  get(name: string): string | undefined;
+  readonly count: number;
+  nameAt(index: number): string;
+  valueAt(index: number): string;
+  /**
+   * The same value as `valueAt`, as one shared string per distinct text: for values that repeat
+   * (types, terms, `false`), so they cost no allocation and hash once when used as keys.
+   */
+  sharedValueAt(index: number): string;
+  /** The shared string equal to `text` (from the same pool as `sharedValueAt`). */
+  share(text: string): string;
+  toRecord(): Record<string, string>;
+}
+
+/**
+ * One reused list instead of an object per element, and values kept as offsets into the scanned text
+ * until read: `$metadata` has hundreds of thousands of elements, and many values are never looked at.
+ */
+export class AttributeList implements XmlAttributes {
+  /** The text the offsets point into: the scanner's buffer while the tag is handled. */
+  source = '';
+  length = 0;
+  private readonly names: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Values already sliced, or decoded by the scanner (those with references or line breaks). */
+  private readonly values: (string | undefined)[] = [];
+  /** Bounded (8 a bucket): a document of distinct values must not grow it without end. */
+  private readonly shared = new StringPool(8);
+
+  get(name: string): string | undefined {
+    for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.valueAt(i);
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    if (this.length > 32) return this.indexed(name);
+    // The scanner asks for every attribute from the first one on: a new element starts a new index.
+    this.index = undefined;
+    for (let i = 0; i < this.length; i++) if (this.names[i] === name) return true;
+    return false;
+  }
+
+  /** Names of an element with many attributes, in a set: 100,000 attributes must not cost 10^10 steps. */
+  private index: Set<string> | undefined;
+
+  private indexed(name: string): boolean {
+    this.index ??= new Set();
+    // Names are unique (duplicates are refused), so the set holds the first `size` of them.
+    for (let i = this.index.size; i < this.length; i++) this.index.add(this.names[i]!);
+    return this.index.has(name);
+  }
+
+  get count(): number {
+    return this.length;
+  }
+
+  nameAt(index: number): string {
+    return this.names[index]!;
+  }
+
+  valueAt(index: number): string {
+    let value = this.values[index];
+    if (value === undefined) {
+      value = this.source.slice(this.starts[index]!, this.ends[index]!);
+      this.values[index] = value;
+    }
+    return value;
+  }
+
+  sharedValueAt(index: number): string {
+    const decoded = this.values[index];
+    if (decoded !== undefined) return decoded;
+    return this.shared.share(this.source.slice(this.starts[index]!, this.ends[index]!));
+  }
+
+  share(text: string): string {
+    return this.shared.share(text);
+  }
+
+  /** Adds a value found at source[start, end), or already `decoded` by the scanner. */
+  add(name: string, start: number, end: number, decoded: string | undefined): void {
+    const i = this.length;
+    this.names[i] = name;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.values[i] = decoded;
+    this.length = i + 1;
+  }
+
+  toRecord(): Record<string, string> {
+    const record: Record<string, string> = {};
+    for (let i = 0; i < this.length; i++) record[this.names[i]!] = this.valueAt(i);
+    return record;
+  }
+}

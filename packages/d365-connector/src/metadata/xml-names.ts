@@ -1,0 +1,73 @@
+/** Whether `c` may start an XML name (ASCII letters, `_`, `:`, or any non-ASCII character). */
+export function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xc0;
+}
+
+/** XML's four whitespace characters. */
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** Offset of the first character that no name may hold in buf[start, end), or -1. */
+export function invalidNameChar(buf: string, start: number, end: number): number {
+  for (let k = start; k < end; k++) {
+    const ch = buf.charCodeAt(k);
+    if (isSpace(ch) || ch === 60 || ch === 62 || ch === 34 || ch === 39) return k;
+  }
+  return -1;
+}
+
+const BUCKETS = 16384;
+
+/**
+ * A bucket from the length and four characters: type names share long prefixes and often their last
+ * character, so the middle and the end both count.
+ */
+function bucketOf(text: string): number {
+  const n = text.length;
+  const h =
+    n * 31 +
+    text.charCodeAt(n - 1) * 7 +
+    text.charCodeAt(n >> 1) * 131 +
+    text.charCodeAt((n * 3) >> 2) * 17 +
+    text.charCodeAt(n >> 2) * 1021;
+  return h & (BUCKETS - 1);
+}
+
+/**
+ * Strings that repeat (element and attribute names, type names, terms), each kept once: a text found
+ * again is answered with the kept string, so the same few strings are shared, not copied each time,
+ * and hash once when used as keys. Buckets by length and four characters, compared with `===` (a
+ * memory compare, much cheaper than `startsWith` or hashing a fresh string into a Map).
+ */
+export class StringPool {
+  // Filled up front: an array written at scattered indices would turn into a slow dictionary.
+  private readonly buckets: (string[] | undefined)[] = new Array<string[] | undefined>(BUCKETS).fill(
+    undefined,
+  );
+
+  constructor(private readonly perBucket: number) {}
+
+  /** The kept string equal to `text`, keeping `text` if there is none yet (and room). */
+  share(text: string): string {
+    if (text.length === 0) return text;
+    const key = bucketOf(text);
+    let bucket = this.buckets[key];
+    if (bucket) {
+      for (const kept of bucket) if (kept === text) return kept;
+    } else {
+      bucket = [];
+      this.buckets[key] = bucket;
+    }
+    if (bucket.length < this.perBucket) bucket.push(text);
+    return text;
+  }
+
+  /** The kept string equal to `text`, or undefined. */
+  find(text: string): string | undefined {
+    if (text.length === 0) return undefined;
+    const bucket = this.buckets[bucketOf(text)];
+    if (bucket) for (const kept of bucket) if (kept === text) return kept;
+    return undefined;
+  }
+}
