@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { SandboxOptions } from './sandbox.js';
-import { DEFAULT_SEED_SIZE, type SeedSize } from './store/seed.js';
+import { COMPANIES, DEFAULT_SEED_SIZE, type SeedSize } from './store/seed.js';
 
 /** Default HTTP port of the CLI (HTTPS, when on, uses the next port). */
 export const DEFAULT_PORT = 4010;
@@ -14,6 +14,7 @@ export const HELP = `Usage: pnpm sandbox [options]
   --metadata <mode>      standard | full (full: >= 25 MB, >= 4,000 entity types)
   --seed <n>             seed of the data and of every fault decision (default 1)
   --scale <factor>       multiply the seeded row counts (default 1)
+  --seed-companies <list> companies that receive the scaled counts, e.g. usmf,usrt (default all)
   --rate-429 <share>     share of requests answered 429 with Retry-After (0..1)
   --rate-503 <share>     share of requests answered 503 (0..1)
   --drop-rate <share>    share of connections dropped mid-response (0..1)
@@ -56,6 +57,7 @@ export function parseCliOptions(argv: string[]): { help: boolean; options: Sandb
         metadata: { type: 'string' },
         seed: { type: 'string' },
         scale: { type: 'string' },
+        'seed-companies': { type: 'string' },
         'rate-429': { type: 'string' },
         'rate-503': { type: 'string' },
         'drop-rate': { type: 'string' },
@@ -90,6 +92,13 @@ export function parseCliOptions(argv: string[]): { help: boolean; options: Sandb
       k.endsWith('Groups') ? v : Math.max(1, Math.round(v * scale)),
     ]),
   ) as unknown as SeedSize;
+  const seedCompanies = str('seed-companies')
+    ?.split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter(Boolean);
+  for (const c of seedCompanies ?? [])
+    if (!(c in COMPANIES))
+      throw new UsageError(`--seed-companies takes ${Object.keys(COMPANIES).join(', ')}, got '${c}'.`);
   return {
     help: values.help === true,
     options: {
@@ -100,6 +109,7 @@ export function parseCliOptions(argv: string[]): { help: boolean; options: Sandb
       metadata,
       seed: integer('seed', str('seed')) ?? 1,
       seedSize,
+      ...(seedCompanies ? { seedCompanies } : {}),
       faults: {
         rate429: share('rate-429', str('rate-429')),
         rate503: share('rate-503', str('rate-503')),

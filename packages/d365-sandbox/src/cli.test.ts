@@ -35,6 +35,15 @@ describe('CLI options', () => {
     expect(options.https).toBe(true);
   });
 
+  it('parses --seed-companies and names an unknown one', () => {
+    expect(parseCliOptions(['--seed-companies', 'usmf,USRT']).options.seedCompanies).toEqual([
+      'usmf',
+      'usrt',
+    ]);
+    expect(parseCliOptions([]).options.seedCompanies).toBeUndefined();
+    expect(() => parseCliOptions(['--seed-companies', 'usmf,nope'])).toThrow("got 'nope'.");
+  });
+
   it('refuses bad values with one sentence', () => {
     expect(() => parseCliOptions(['--rate-503', '2'])).toThrow(UsageError);
     expect(() => parseCliOptions(['--port', 'x'])).toThrow("--port must be an integer >= 0, got 'x'.");

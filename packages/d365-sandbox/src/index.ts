@@ -3,6 +3,7 @@ import type { CertificateBundle } from './auth/certificates.js';
 export type { CountResult, RuntimeConfig, SandboxAdmin } from './admin/admin.js';
 export type { ClientInput } from './auth/clients.js';
 export { DEMO_CLIENTS } from './auth/clients.js';
+export { DEMO_USERS, type TestUser } from './auth/test-users.js';
 export { TENANT } from './auth/token-service.js';
 export { DEFAULT_PORT, parseCliOptions } from './cli-options.js';
 export type { FaultOptions, LimitOptions } from './faults/faults.js';

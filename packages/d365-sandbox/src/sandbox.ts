@@ -8,6 +8,7 @@ import { createAdmin, type SandboxAdmin } from './admin/admin.js';
 import type { CertificateBundle } from './auth/certificates.js';
 import { type ClientInput, ClientRegistry, DEMO_CLIENTS } from './auth/clients.js';
 import { SigningKey } from './auth/jwt.js';
+import { DEMO_USERS, type TestUser, TestUserDirectory } from './auth/test-users.js';
 import { TENANT, TokenService } from './auth/token-service.js';
 import type { FaultOptions, LimitOptions } from './faults/faults.js';
 import { createListener } from './http/server.js';
@@ -31,12 +32,16 @@ export interface SandboxOptions {
   seed?: number;
   /** Rows per company for the headline entity sets. */
   seedSize?: Partial<SeedSize>;
+  /** Legal entities that receive `seedSize` (e.g. ['usmf']); the others keep the default counts. @default all four */
+  seedCompanies?: string[];
   faults?: FaultOptions;
   limits?: LimitOptions;
   /** Switches that make the sandbox more permissive than F&O (off by default). */
   compat?: CompatOptions;
   /** Server-driven page size. @default 10000 */
   pageSize?: number;
+  /** People the authorization endpoint signs in (by `login_hint`; the first is the default). @default DEMO_USERS */
+  testUsers?: TestUser[];
 }
 
 /** A running sandbox. */
@@ -56,6 +61,8 @@ export interface Sandbox {
   clients: {
     registered: { clientId: string; secret: string; defaultCompany: string };
     unregistered: { clientId: string; secret: string };
+    /** A web app registered for sign-in (authorization code flow), with loopback redirect URIs. */
+    sso: { clientId: string; secret: string; redirectUris: string[] };
   };
   admin: SandboxAdmin;
   /** Registers an app (secret and/or certificate) in the tenant and, unless told otherwise, in F&O. */
@@ -89,13 +96,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.faults ?? {},
     options.limits ?? {},
     options.latency ?? 0,
+    options.seedCompanies,
   );
   if (options.pageSize) state.pageSize = options.pageSize;
   const admin = createAdmin(state);
   const clients = new ClientRegistry();
   const key = await keyPromise;
   const urls: { http: string; https?: string } = { http: '' };
-  const tokens = new TokenService(key, clients, () => [urls.http, ...(urls.https ? [urls.https] : [])]);
+  const tokens = new TokenService(
+    key,
+    clients,
+    () => [urls.http, ...(urls.https ? [urls.https] : [])],
+    new TestUserDirectory(options.testUsers ?? DEMO_USERS, TENANT),
+  );
   const deps = { state, admin, clients, key, tokens, bases: () => urls };
   const server = createServer({ keepAliveTimeout: 30000 }, createListener(deps, false));
   const port = await listen(server, options.port ?? 0, host);
@@ -128,6 +141,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clients: {
       registered: { ...DEMO_CLIENTS.registered },
       unregistered: { ...DEMO_CLIENTS.unregistered },
+      sso: { ...DEMO_CLIENTS.sso, redirectUris: [...DEMO_CLIENTS.sso.redirectUris] },
     },
     admin,
     registerClient: (input) => {

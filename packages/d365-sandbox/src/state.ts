@@ -15,6 +15,7 @@ export interface Counters {
     dropped: number;
     batchPart429: number;
     limit429: number;
+    latencySpikes: number;
   };
   batches: number;
   batchOperations: number;
@@ -36,7 +37,7 @@ const emptyCounters = (): Counters => ({
   requests: 0,
   odataRequests: 0,
   byStatus: {},
-  faults: { throttled429: 0, unavailable503: 0, dropped: 0, batchPart429: 0, limit429: 0 },
+  faults: { throttled429: 0, unavailable503: 0, dropped: 0, batchPart429: 0, limit429: 0, latencySpikes: 0 },
   batches: 0,
   batchOperations: 0,
   writes: { created: 0, updated: 0, deleted: 0 },
@@ -60,6 +61,8 @@ export class SandboxState {
     faults: FaultOptions,
     limits: LimitOptions,
     latency: number | [number, number],
+    /** Companies that receive `seedSize`; the others keep the default counts. @default all */
+    readonly seedCompanies?: readonly string[],
   ) {
     this.store = this.freshStore();
     this.faults = new Faults(seed, faults, limits, latency);
@@ -67,7 +70,7 @@ export class SandboxState {
 
   private freshStore(): Store {
     const s = new Store(this.model);
-    seedStore(s, this.seed, this.seedSize);
+    seedStore(s, this.seed, this.seedSize, this.seedCompanies);
     return s;
   }
 

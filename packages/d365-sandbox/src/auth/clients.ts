@@ -10,6 +10,8 @@ export interface ClientRegistration {
   defaultCompany: string;
   /** Public keys of certificates registered for client assertions. */
   certificates: { key: KeyObject; x5t: string; x5tS256: string }[];
+  /** Redirect URIs of the web platform, for the authorization code flow. */
+  redirectUris: string[];
 }
 
 /** What callers pass to register a client. */
@@ -20,13 +22,46 @@ export interface ClientInput {
   certificatePem?: string;
   fnoRegistered?: boolean;
   defaultCompany?: string;
+  /** Redirect URIs for sign-in (added to those already registered). */
+  redirectUris?: string[];
 }
 
 /** The demo clients that are always registered (documented defaults). */
 export const DEMO_CLIENTS = {
   registered: { clientId: 'flowline-demo', secret: 'flowline-demo-secret', defaultCompany: 'usmf' },
   unregistered: { clientId: 'unregistered-app', secret: 'unregistered-secret' },
+  /** A web app for single sign-on (not an F&O app); loopback redirect URIs match on any port. */
+  sso: {
+    clientId: 'flowline-sso-demo',
+    secret: 'flowline-sso-demo-secret',
+    redirectUris: ['http://localhost/api/auth/sso/callback', 'http://127.0.0.1/api/auth/sso/callback'],
+  },
 } as const;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a requested redirect URI is one of the registered ones: exactly, except that Entra ignores
+ * the port of an http loopback address (a local app picks its port at run time).
+ */
+export function redirectUriMatches(registered: readonly string[], requested: string): boolean {
+  if (registered.includes(requested)) return true;
+  let asked: URL;
+  try {
+    asked = new URL(requested);
+  } catch {
+    return false;
+  }
+  if (asked.protocol !== 'http:' || !LOOPBACK.has(asked.hostname)) return false;
+  return registered.some((r) => {
+    const reg = new URL(r);
+    return (
+      reg.protocol === asked.protocol &&
+      reg.hostname === asked.hostname &&
+      `${reg.pathname}${reg.search}` === `${asked.pathname}${asked.search}`
+    );
+  });
+}
 
 /** The tenant's app registrations. */
 export class ClientRegistry {
@@ -35,6 +70,11 @@ export class ClientRegistry {
   constructor() {
     this.register({ ...DEMO_CLIENTS.registered, fnoRegistered: true });
     this.register({ ...DEMO_CLIENTS.unregistered, fnoRegistered: false });
+    this.register({
+      ...DEMO_CLIENTS.sso,
+      redirectUris: [...DEMO_CLIENTS.sso.redirectUris],
+      fnoRegistered: false,
+    });
   }
 
   /** Adds or extends a client; a certificate is added to those it already has. */
@@ -46,6 +86,7 @@ export class ClientRegistry {
       fnoRegistered: input.fnoRegistered ?? prev?.fnoRegistered ?? true,
       defaultCompany: (input.defaultCompany ?? prev?.defaultCompany ?? 'usmf').toLowerCase(),
       certificates: [...(prev?.certificates ?? [])],
+      redirectUris: [...new Set([...(prev?.redirectUris ?? []), ...(input.redirectUris ?? [])])],
     };
     if (input.certificatePem) {
       const isCert = input.certificatePem.includes('CERTIFICATE');

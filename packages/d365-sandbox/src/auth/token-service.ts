@@ -1,41 +1,32 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { SimpleRequest, SimpleResponse } from '../http/types.js';
+import { aadError, json } from './aad-response.js';
+import { AuthCodes } from './auth-codes.js';
+import { AuthorizeEndpoint } from './authorize.js';
 import type { ClientRegistration, ClientRegistry } from './clients.js';
+import { redeemCode } from './code-grant.js';
 import { decodeJwt, type SigningKey, verifySignature } from './jwt.js';
+import { DEMO_USERS, stableObjectId, TestUserDirectory } from './test-users.js';
 
 export const TENANT = 'sandbox';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-const json = (status: number, body: unknown): SimpleResponse => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
-const aadError = (status: number, error: string, code: number, description: string): SimpleResponse =>
-  json(status, {
-    error,
-    error_description: `AADSTS${code}: ${description}`,
-    error_codes: [code],
-    timestamp: new Date().toISOString(),
-    trace_id: randomUUID(),
-    correlation_id: randomUUID(),
-  });
-
-/** A stable object id for an app, as Entra gives every service principal one. */
-const objectId = (clientId: string): string => {
-  const h = createHash('sha256').update(clientId).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-};
-
-/** The Entra ID-style token service: OIDC metadata, JWKS and the client-credentials token endpoint. */
+/**
+ * The Entra ID-style token service: OIDC metadata, JWKS, the authorization endpoint and the token
+ * endpoint (client credentials, and authorization codes with PKCE).
+ */
 export class TokenService {
+  private readonly codes = new AuthCodes();
+  private readonly authorize: AuthorizeEndpoint;
+
   constructor(
     private readonly key: SigningKey,
     private readonly clients: ClientRegistry,
     /** Environment URLs tokens may be issued for (no trailing slash). */
     private readonly audiences: () => string[],
-  ) {}
+    users = new TestUserDirectory(DEMO_USERS, TENANT),
+  ) {
+    this.authorize = new AuthorizeEndpoint(clients, users, this.codes, TENANT);
+  }
 
   /** Handles `/{tenant}/...` token-service paths; undefined when the path is not one. */
   handle(req: SimpleRequest, origin: string): SimpleResponse | undefined {
@@ -71,6 +62,9 @@ export class TokenService {
     ) {
       return json(200, { keys: [this.key.jwk()] });
     }
+    if ((req.method === 'GET' || req.method === 'POST') && path === `/${TENANT}/oauth2/v2.0/authorize`) {
+      return this.authorize.handle(req);
+    }
     if (
       req.method === 'POST' &&
       (path === `/${TENANT}/oauth2/v2.0/token` || path === `/${TENANT}/oauth2/token`)
@@ -80,6 +74,7 @@ export class TokenService {
         path.includes('/v2.0/'),
         `${origin}${path}`,
         req,
+        `${authority}/v2.0`,
       );
     }
     return undefined;
@@ -169,17 +164,25 @@ export class TokenService {
     return client;
   }
 
-  private token(form: URLSearchParams, v2: boolean, endpoint: string, req: SimpleRequest): SimpleResponse {
-    if (form.get('grant_type') !== 'client_credentials') {
+  private token(
+    form: URLSearchParams,
+    v2: boolean,
+    endpoint: string,
+    req: SimpleRequest,
+    issuer: string,
+  ): SimpleResponse {
+    const grant = form.get('grant_type');
+    if (grant !== 'client_credentials' && grant !== 'authorization_code') {
       return aadError(
         400,
         'unsupported_grant_type',
         70003,
-        `The grant type '${form.get('grant_type') ?? ''}' is not supported; use client_credentials.`,
+        `The grant type '${grant ?? ''}' is not supported; use client_credentials or authorization_code.`,
       );
     }
     const client = this.authenticate(form, endpoint, req);
     if ('status' in client) return client;
+    if (grant === 'authorization_code') return redeemCode(form, client, this.codes, this.key, issuer);
     let audience: string;
     if (v2) {
       const scope = (form.get('scope') ?? '').split(' ').find((s) => s.endsWith('/.default'));
@@ -204,7 +207,7 @@ export class TokenService {
       );
     }
     const now = Math.floor(Date.now() / 1000);
-    const oid = objectId(client.clientId);
+    const oid = stableObjectId(client.clientId);
     const accessToken = this.key.sign({
       aud: audience,
       iss: `https://sts.windows.net/${TENANT}/`,

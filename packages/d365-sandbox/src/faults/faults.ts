@@ -12,6 +12,10 @@ export interface FaultOptions {
   batchPart429Rate?: number;
   /** Retry-After seconds sent with 429s (default 1). */
   retryAfter?: number;
+  /** Share of requests held back by a latency spike before they are served (a node under load). */
+  spikeRate?: number;
+  /** Length of a latency spike in ms, fixed or a [min, max] range (default 2,000). */
+  spikeMs?: number | [number, number];
 }
 
 /** F&O's user-based service protection limits (FNO-ODATA.md §7); off unless enabled. */
@@ -45,6 +49,7 @@ export class Faults {
   private decide$: Prng;
   private parts$: Prng;
   private latency$: Prng;
+  private spikes$: Prng;
   private windows = new Map<string, number[]>();
   private inFlight = new Map<string, number>();
   /** Per client: [end time, duration] of finished requests, for the execution-time limit. */
@@ -62,6 +67,7 @@ export class Faults {
     this.decide$ = new Prng(seed ^ 0x51);
     this.parts$ = new Prng(seed ^ 0x52);
     this.latency$ = new Prng(seed ^ 0x53);
+    this.spikes$ = new Prng(seed ^ 0x54);
   }
 
   /** Back to the start of the seeded sequences. */
@@ -69,6 +75,7 @@ export class Faults {
     this.decide$ = new Prng(this.seed ^ 0x51);
     this.parts$ = new Prng(this.seed ^ 0x52);
     this.latency$ = new Prng(this.seed ^ 0x53);
+    this.spikes$ = new Prng(this.seed ^ 0x54);
     this.windows.clear();
     this.executions.clear();
   }
@@ -106,6 +113,15 @@ export class Faults {
     const l = this.latency;
     if (typeof l === 'number') return l;
     return l[0] + Math.floor(this.latency$.next() * (l[1] - l[0] + 1));
+  }
+
+  /** Extra delay of the next request when a latency spike hits it, else 0 (its own seeded sequence). */
+  spikeDelayMs(): number {
+    const rate = this.config.spikeRate ?? 0;
+    if (rate <= 0 || this.spikes$.next() >= rate) return 0;
+    const l = this.config.spikeMs ?? 2000;
+    if (typeof l === 'number') return l;
+    return l[0] + Math.floor(this.spikes$.next() * (l[1] - l[0] + 1));
   }
 
   /** Admits a request under the user-based limits, or returns F&O's message. */

@@ -171,7 +171,8 @@ export function createEntity(
   }
   const rec = state.store.insert(entity, row);
   state.counters.writes.created++;
-  const location = `${ctx.base}/data/${entity.set}(${formatKey(entity, row)})`;
+  // Percent-encoded as F&O does: a key with a line break or non-ASCII text cannot go in a header raw.
+  const location = encodeURI(`${ctx.base}/data/${entity.set}(${formatKey(entity, row)})`);
   const context = `${ctx.base}/data/$metadata#${entity.set}/$entity`;
   return {
     status: 201,

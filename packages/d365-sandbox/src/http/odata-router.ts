@@ -55,7 +55,8 @@ export function routeOData(state: SandboxState, req: SimpleRequest, ctx: CallerC
     const path = decodeURIComponent(url.pathname.replace(/^\/data/, ''));
     if (path === '' || path === '/') return serviceDocument(state, ctx);
     if (path === '/$metadata') return metadata(state, req);
-    const m = /^\/(\w+)(?:\((.*)\))?(?:\/(.+))?$/.exec(path);
+    // `s`: a key value may hold a line break.
+    const m = /^\/(\w+)(?:\((.*)\))?(?:\/(.+))?$/s.exec(path);
     const entity = m ? state.entitySet(m[1]!) : undefined;
     if (!m || !entity)
       throw notFound(`No HTTP resource was found that matches the request URI '${ctx.base}${url.pathname}'.`);

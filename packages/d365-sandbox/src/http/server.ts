@@ -88,7 +88,9 @@ async function handleData(
     );
   }
   try {
-    const delay = state.faults.latencyMs();
+    const spike = state.faults.spikeDelayMs();
+    if (spike > 0) state.counters.faults.latencySpikes++;
+    const delay = state.faults.latencyMs() + spike;
     if (delay > 0) await sleep(delay);
     const fault = state.faults.decide();
     if (fault === '429') {

@@ -31,6 +31,8 @@ const WORD_OPS = new Set([
   'in',
 ]);
 
+const GUID_AHEAD = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])/;
+
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -46,8 +48,12 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const id = /^[A-Za-z_]\w*/.exec(src.slice(i));
+    // A GUID may start with a letter (`f2de7390-…`): a literal, not a property name.
     const lit =
-      id && !/^(true|false|null)$/.test(id[0]) && src[i + id[0].length] !== '.'
+      id &&
+      !/^(true|false|null)$/.test(id[0]) &&
+      src[i + id[0].length] !== '.' &&
+      !GUID_AHEAD.test(src.slice(i))
         ? undefined
         : readLiteral(src, i);
     if (lit) {

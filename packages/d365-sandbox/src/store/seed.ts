@@ -63,20 +63,43 @@ const GROUPS = ['10', '20', '30', '40', '50', '80', '90'];
 const BASE = Date.UTC(2024, 0, 1);
 const DAY = 86400000;
 
-/** Fills the store with deterministic rows for the headline entities in every company. */
-export function seedStore(store: Store, seed: number, size: Partial<SeedSize> = {}): void {
-  const n = { ...DEFAULT_SEED_SIZE, ...size };
+/**
+ * Fills the store with deterministic rows for the headline entities in every company. With
+ * `companies`, only those receive `size`; the others keep the default counts (or `size` when smaller),
+ * so a 100,000-customer seed for one company does not cost four.
+ */
+export function seedStore(
+  store: Store,
+  seed: number,
+  size: Partial<SeedSize> = {},
+  companies?: readonly string[],
+): void {
+  const full = { ...DEFAULT_SEED_SIZE, ...size };
+  const small = Object.fromEntries(
+    Object.entries(full).map(([k, v]) => [k, Math.min(v, DEFAULT_SEED_SIZE[k as keyof SeedSize])]),
+  ) as unknown as SeedSize;
+  const chosen = companies?.map((c) => c.toLowerCase());
+  for (const c of chosen ?? [])
+    if (!(c in COMPANIES))
+      throw new Error(
+        `Unknown company '${c}' in seedCompanies (seeded: ${Object.keys(COMPANIES).join(', ')}).`,
+      );
+  const sizeOf = (company: string): SeedSize => (!chosen || chosen.includes(company) ? full : small);
+  const seeded = Object.fromEntries(Object.keys(full).map((k) => [k, 0])) as unknown as SeedSize;
   const rnd = new Prng(seed);
   const ent = (set: string): Entity => store.model.bySet.get(set)!;
   const add = (set: string, values: Row): void => {
     const e = ent(set);
-    const row = store.blank(e);
-    // Only properties the real entity declares are set, so the catalogue stays the single truth.
-    for (const k in values) if (k in row && values[k] !== undefined) row[k] = values[k];
+    const row: Row = {};
+    // Only properties the real entity declares are set, so the catalogue stays the single truth;
+    // the others are the blank row's defaults, which the store shares rather than copies.
+    for (const k in values) if (e.propMap.has(k) && values[k] !== undefined) row[k] = values[k];
     store.insert(e, row);
   };
   const name = (): string => `${rnd.pick(WORDS)} ${rnd.pick(SUFFIX)}`;
   for (const [company, currency] of Object.entries(COMPANIES)) {
+    const n = sizeOf(company);
+    for (const k in seeded) seeded[k as keyof SeedSize] += n[k as keyof SeedSize];
     const c = company.toUpperCase();
     const groups = GROUPS.slice(0, Math.max(1, Math.min(n.CustomerGroups, GROUPS.length)));
     groups.forEach((g, i) => {
@@ -207,14 +230,14 @@ export function seedStore(store: Store, seed: number, size: Partial<SeedSize> = 
     }
   }
   // Number sequences continue after the seeded rows.
-  for (const [set, count] of Object.entries({
-    CustomersV3: n.CustomersV3,
-    VendorsV2: n.VendorsV2,
-    SalesOrderHeadersV2: n.SalesOrderHeadersV2,
-    SalesOrderLines: n.SalesOrderLines,
-    ContactPersons: n.ContactPersons,
-    Prospects: n.Prospects,
-  })) {
-    store.table(ent(set)).seq = count * Object.keys(COMPANIES).length;
+  for (const set of [
+    'CustomersV3',
+    'VendorsV2',
+    'SalesOrderHeadersV2',
+    'SalesOrderLines',
+    'ContactPersons',
+    'Prospects',
+  ] as const) {
+    store.table(ent(set)).seq = seeded[set];
   }
 }

@@ -1,15 +1,58 @@
 import type { Entity, Model } from '../catalogue/model.js';
+import { JsonCache, type JsonHolder } from './json-cache.js';
+import { rowView, sparseRow } from './sparse-row.js';
 import { blankRow, etagOf } from './values.js';
 
 export type Row = Record<string, unknown>;
 
-/** One stored record: its values plus the RecId/RecVersion that make its ETag. */
-export interface Rec {
-  values: Row;
-  recId: number;
-  recVersion: number;
+/**
+ * One stored record: its values plus the RecId/RecVersion that make its ETag. Only the values that
+ * differ from the entity's blank row are stored; `values` reads like the full row (the rest comes
+ * from the blank row every record of the set shares), so ~400-field entities cost a few fields each.
+ */
+export class Rec implements JsonHolder {
+  private own: Row;
+  private view: Row | undefined;
+  private cached: Buffer | undefined;
+
+  constructor(
+    private readonly blank: Readonly<Row>,
+    private readonly cache: JsonCache,
+    values: Row,
+    public recId: number,
+    public recVersion: number,
+  ) {
+    this.own = sparseRow(values, blank);
+  }
+
+  /** The full row (every property of the entity), read-only in spirit: writes go through the store. */
+  get values(): Row {
+    this.view ??= rowView(this.own, this.blank);
+    return this.view;
+  }
+
+  set values(values: Row) {
+    this.own = sparseRow(values, this.blank);
+    this.view = undefined;
+  }
+
   /** Cached minimal-metadata JSON (UTF-8) of the whole record; dropped on every write. */
-  json?: Buffer;
+  get json(): Buffer | undefined {
+    return this.cached;
+  }
+
+  set json(bytes: Buffer | undefined) {
+    if (this.cached) this.cache.forget(this);
+    this.cached = bytes;
+    if (bytes) this.cache.remember(this, bytes.length);
+  }
+
+  /** Drops the cached JSON (the cache is over its budget); answers the bytes freed. */
+  dropJson(): number {
+    const bytes = this.cached?.length ?? 0;
+    this.cached = undefined;
+    return bytes;
+  }
 }
 
 /** Records of one entity set in insertion order, indexed by key. */
@@ -17,7 +60,11 @@ export class Table {
   rows: Rec[] = [];
   readonly index = new Map<string, Rec>();
   seq = 0;
-  constructor(readonly entity: Entity) {}
+  constructor(
+    readonly entity: Entity,
+    /** Every property at its default value, shared (frozen) by the set's records. */
+    readonly blank: Readonly<Row>,
+  ) {}
 
   /** The index key of values: key parts joined, strings case-insensitive like F&O's SQL collation. */
   keyOf(values: Row): string {
@@ -36,9 +83,15 @@ export class Store {
   private nextRecId = 5637144576;
   private journal: (() => void)[] | undefined;
   private versionSeed = 1;
+  /** Cached record JSON of every table, bounded (see JSON_CACHE_BUDGET). */
+  readonly jsonCache: JsonCache;
   readonly enumFirst: (name: string) => string | undefined;
 
-  constructor(readonly model: Model) {
+  constructor(
+    readonly model: Model,
+    jsonBudget?: number,
+  ) {
+    this.jsonCache = new JsonCache(jsonBudget);
     this.enumFirst = (name) => model.enums.get(name)?.members[0];
   }
 
@@ -46,7 +99,7 @@ export class Store {
   table(entity: Entity): Table {
     let t = this.tables.get(entity.set);
     if (!t) {
-      t = new Table(entity);
+      t = new Table(entity, Object.freeze(blankRow(entity, this.enumFirst)));
       this.tables.set(entity.set, t);
     }
     return t;
@@ -57,15 +110,16 @@ export class Store {
     return blankRow(entity, this.enumFirst);
   }
 
-  /** Inserts a full row; the caller has checked that the key is free. */
+  /** Inserts a row (properties left out take their default); the caller has checked that the key is free. */
   insert(entity: Entity, values: Row): Rec {
     const t = this.table(entity);
-    const rec: Rec = { values, recId: this.nextRecId++, recVersion: 1 };
+    const rec = new Rec(t.blank, this.jsonCache, values, this.nextRecId++, 1);
     t.rows.push(rec);
-    t.index.set(t.keyOf(values), rec);
+    const key = t.keyOf(rec.values);
+    t.index.set(key, rec);
     this.journal?.push(() => {
       t.rows.splice(t.rows.lastIndexOf(rec), 1);
-      t.index.delete(t.keyOf(values));
+      t.index.delete(key);
     });
     return rec;
   }
@@ -91,6 +145,7 @@ export class Store {
     const at = t.rows.indexOf(rec);
     if (at >= 0) t.rows.splice(at, 1);
     t.index.delete(t.keyOf(rec.values));
+    rec.json = undefined;
     this.journal?.push(() => {
       t.rows.splice(Math.min(at, t.rows.length), 0, rec);
       t.index.set(t.keyOf(rec.values), rec);
