@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readSsoConfig, type SsoConfig } from './auth/sso-config.js';
 import { repoRoot } from './db/paths.js';
 import { FlowlineStartError } from './errors/start-error.js';
 
@@ -15,11 +16,13 @@ export interface Config {
   version: string;
   /** Port of the local D365 sandbox (HTTPS on the next one); undefined when it is off. */
   sandboxPort?: number;
+  /** Single sign-on with Entra ID (FLOWLINE_SSO_*); undefined when off. */
+  sso?: SsoConfig;
 }
 
 const usage = `Usage: pnpm start [-- --port <n>] [--host <addr>] [--data-dir <folder>] [--no-sandbox]
 Environment: PORT, FLOWLINE_HOST, FLOWLINE_DATA_DIR, DATABASE_URL, FLOWLINE_LOG_LEVEL,
-             FLOWLINE_SANDBOX (on|off), FLOWLINE_SANDBOX_PORT`;
+             FLOWLINE_SANDBOX (on|off), FLOWLINE_SANDBOX_PORT, FLOWLINE_SSO_* (single sign-on, see README)`;
 
 /** Reads the command line and the environment; a bad value stops with one sentence. */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
@@ -48,6 +51,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     webRoot: join(root, 'apps', 'web', 'dist'),
     logLevel: env.FLOWLINE_LOG_LEVEL ?? 'info',
     sandboxPort: sandboxPort(values['no-sandbox'] === true, env),
+    sso: readSsoConfig(env),
     version: (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version,
   };
 }

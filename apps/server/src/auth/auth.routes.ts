@@ -13,6 +13,7 @@ import { HttpProblem } from '../errors/problem.js';
 import type { SetupToken } from './first-admin.js';
 import { LoginLimiter } from './login-limiter.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { issueSession } from './session-cookie.js';
 import { SESSION_COOKIE } from './sessions.js';
 
 export interface AuthRoutesOptions {
@@ -27,23 +28,8 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
   const { db, setupToken } = options;
   const limiter = new LoginLimiter();
 
-  const startSession = async (
-    reply: FastifyReply,
-    user: { id: string; email: string; name: string; role: SessionInfo['user']['role'] },
-  ) => {
-    const session = await app.sessions.create(user.id);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: options.secureCookies ?? false,
-      expires: session.expiresAt,
-    });
-    return {
-      user: { id: user.id, email: user.email, name: user.name, role: user.role },
-      csrfToken: session.csrfToken,
-    };
-  };
+  const startSession = (reply: FastifyReply, user: SessionInfo['user']) =>
+    issueSession(app, reply, user, options.secureCookies);
 
   app.post<{ Body: LoginRequest }>(
     '/api/auth/login',

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// Single sign-on needs FLOWLINE_SSO_* at start, which the shared journey server does not have: this
+// journey starts its own built Flowline (and its own sandbox, the Entra authority) on free ports.
+const free = (port = 0) =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer().once('error', reject);
+    s.listen(port, '127.0.0.1', () => {
+      const { port: p } = s.address() as { port: number };
+      s.close(() => resolve(p));
+    });
+  });
+
+async function freePair(): Promise<number> {
+  for (;;) {
+    const p = await free();
+    if (p < 65535 && (await free(p + 1).catch(() => 0))) return p;
+  }
+}
+
+// The browser meets the sandbox's self-signed HTTPS authority; Flowline itself checks it against its CA.
+test.use({ ignoreHTTPSErrors: true });
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+let base = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const [port, sandboxPort] = [await free(), await freePair()];
+  base = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'flowline-e2e-sso-'));
+  server = spawn(
+    process.execPath,
+    ['../apps/server/dist/main.mjs', '--port', String(port), '--data-dir', dataDir],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        FLOWLINE_LOG_LEVEL: 'warn',
+        FLOWLINE_ADMIN_EMAIL: 'admin@flowline.test',
+        FLOWLINE_ADMIN_PASSWORD: 'e2e admin password',
+        FLOWLINE_SANDBOX_PORT: String(sandboxPort),
+        // The sandbox's demo SSO app, its tenant and its HTTPS authority (trusted through its CA).
+        FLOWLINE_SSO_CLIENT_ID: 'flowline-sso-demo',
+        FLOWLINE_SSO_CLIENT_SECRET: 'flowline-sso-demo-secret',
+        FLOWLINE_SSO_TENANT_ID: 'sandbox',
+        FLOWLINE_SSO_AUTHORITY: `https://127.0.0.1:${sandboxPort + 1}/sandbox`,
+        FLOWLINE_SSO_DEFAULT_ROLE: 'designer',
+      },
+    },
+  );
+  const deadline = Date.now() + 100_000;
+  for (;;) {
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline || server.exitCode !== null)
+      throw new Error('the SSO journey server did not start');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGINT');
+    await exited;
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a person signs in with Microsoft and lands in Flowline with the default role', async ({ page }) => {
+  await page.goto(`${base}/components`);
+  await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // The sandbox signs in its default test user; Flowline created the account with the default role.
+  await expect(page.getByText('Ada Lovelace · designer')).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/components');
+});
+
+test('a failed sign-in with Microsoft is explained on the sign-in page', async ({ page }) => {
+  // An answer from the authority that this browser never asked for: refused (no sign-in in progress).
+  await page.goto(`${base}/api/auth/sso/callback?code=stolen&state=guessed`);
+  await expect(page.getByRole('alert')).toHaveText(
+    /Signing in with Microsoft failed while checking the answer from Microsoft: No sign-in was in progress/,
+  );
+  expect(page.url()).not.toContain('sso_error');
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+});
