@@ -1,17 +1,17 @@
 /**
  * Executions end to end on the server side: query -> map -> create of EXEC_BENCH_RECORDS (default
- * 20,000; the issue's 50,000 with EXEC_BENCH_RECORDS=50000) usmf customers into usrt against the D365
- * sandbox (HTTPS, in this process), queued with pg-boss and run by a worker with PostgreSQL storage
- * (embedded PostgreSQL, or FLOWLINE_TEST_DATABASE_URL), against the connector alone doing the same
- * reads, map and `$batch` writes in a loop, in the same run (same client, same sandbox). Then the
- * peak RSS (VmHWM) of a standalone worker process (`src/worker.ts`) running the larger record count
- * of EXEC_BENCH_MEMORY (default "2000,20000"; "0" skips it) against the smaller. The sandbox seeds
- * every company with the largest count, in this process: 100,000 needs a larger heap
- * (NODE_OPTIONS=--max-old-space-size=10240) and several minutes. EXEC_BENCH_WORKER_NODE_OPTIONS sets
- * the worker's Node options (e.g. --max-old-space-size=256: does the run fit in a fixed heap?).
+ * the issue's 50,000) usmf customers into usrt against the D365 sandbox (HTTPS, in this process),
+ * queued with pg-boss and run by a worker with PostgreSQL storage (embedded PostgreSQL, or
+ * FLOWLINE_TEST_DATABASE_URL), against the connector alone doing the same reads, map and `$batch`
+ * writes in a loop, in the same run (same client, same sandbox). Then the peak RSS (VmHWM) of a
+ * standalone worker process (`src/worker.ts`, product defaults, no heap cap) running the larger record
+ * count of EXEC_BENCH_MEMORY (default the issue's "10000,100000"; "0" skips it) against the smaller.
+ * The sandbox seeds only usmf with the largest count (`seedCompanies`). EXEC_BENCH_WORKER_NODE_OPTIONS
+ * and EXEC_BENCH_WORKER_ARGS (flags NODE_OPTIONS refuses, e.g. --trace-gc, with
+ * EXEC_BENCH_WORKER_LOG=<file> for its stdout) are for investigating what the worker holds.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { MapDefinition, OperationBody, ProcessDefinition } from '@flowline/contracts';
@@ -27,8 +27,8 @@ import { scratchDatabases } from '../apps/server/src/db/scratch-database.js';
 import { readOptions } from '../apps/server/src/executions/connector-operations.js';
 import { ExecutionsHost } from '../apps/server/src/executions/executions-host.js';
 
-const RECORDS = Number(process.env.EXEC_BENCH_RECORDS ?? 20_000);
-const MEMORY = (process.env.EXEC_BENCH_MEMORY ?? '2000,20000')
+const RECORDS = Number(process.env.EXEC_BENCH_RECORDS ?? 50_000);
+const MEMORY = (process.env.EXEC_BENCH_MEMORY ?? '10000,100000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
@@ -198,7 +198,9 @@ async function workerPeak(
   sandbox: Sandbox,
   s: Setup,
 ): Promise<number> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', tsx, 'src/worker.ts'], {
+  // EXEC_BENCH_WORKER_ARGS: Node flags NODE_OPTIONS refuses (e.g. --trace-gc), for finding what grows.
+  const flags = (process.env.EXEC_BENCH_WORKER_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...flags, '--import', tsx, 'src/worker.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -209,7 +211,12 @@ async function workerPeak(
       FLOWLINE_WORKER_CONCURRENCY: '1',
       NODE_OPTIONS: process.env.EXEC_BENCH_WORKER_NODE_OPTIONS ?? '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // EXEC_BENCH_WORKER_LOG=<file>: the worker's stdout (with --trace-gc, the heap after every GC).
+    stdio: [
+      'ignore',
+      process.env.EXEC_BENCH_WORKER_LOG ? openSync(process.env.EXEC_BENCH_WORKER_LOG, 'a') : 'ignore',
+      'inherit',
+    ],
   });
   try {
     const { id } = await host.service.start(s.processId, { mode: 'full' });
@@ -223,7 +230,14 @@ async function workerPeak(
 }
 
 const most = Math.max(RECORDS, ...MEMORY);
-const sandbox = await startSandbox({ port: 0, https: true, seedSize: { CustomersV3: most } });
+const sandbox = await startSandbox({
+  port: 0,
+  https: true,
+  seedSize: { CustomersV3: most },
+  seedCompanies: ['usmf'],
+});
+// Before the database and the clients load: what the sandbox's seed costs (sparse rows).
+const sandboxRss = process.memoryUsage().rss / 1048576;
 const dbs = await scratchDatabases('flowline_bench_exec');
 try {
   await applyMigrations(dbs.url);
@@ -265,6 +279,7 @@ try {
   await host.stop();
   await connections.close();
   await db.$disconnect();
+  console.log(`bench process RSS after seeding ${most} usmf customers: ${sandboxRss.toFixed(0)} MB`);
   console.log(`records: ${RECORDS}`);
   console.log(`connector alone (best of ${ROUNDS}): ${Math.round(best.baseline)} ms`);
   console.log(`execution end to end (best of ${ROUNDS}): ${Math.round(best.subject)} ms`);

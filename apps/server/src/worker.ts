@@ -3,7 +3,9 @@
  * database the server uses; several workers on several machines share it). Needs the server's secret
  * key (FLOWLINE_SECRET_KEY, or <FLOWLINE_DATA_DIR>/secret.key) to read connection secrets;
  * FLOWLINE_CA_FILE adds a trusted CA (e.g. the local sandbox's). FLOWLINE_WORKER_CONCURRENCY,
- * FLOWLINE_HEARTBEAT_MS and FLOWLINE_STALE_AFTER_MS tune it.
+ * FLOWLINE_HEARTBEAT_MS and FLOWLINE_STALE_AFTER_MS tune it; interrupted executions (a crashed or
+ * stopped worker's) are resumed automatically unless FLOWLINE_AUTO_RESUME=off.
+ * FLOWLINE_HEAP_GROWTH_PERCENT (default 25, `off`) keeps the heap near what is live (heap-policy.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ import { repoRoot } from './db/paths.js';
 import { createDb } from './db/prisma.js';
 import { FlowlineStartError } from './errors/start-error.js';
 import { ExecutionsHost } from './executions/executions-host.js';
+import { applyHeapPolicy } from './executions/heap-policy.js';
 
 const number = (name: string): number | undefined => {
   const text = process.env[name];
@@ -26,6 +29,8 @@ const number = (name: string): number | undefined => {
 };
 
 async function main(): Promise<void> {
+  // Before the first allocations of note; the host applies it again when its worker starts (harmless).
+  applyHeapPolicy();
   const url = process.env.DATABASE_URL;
   if (!url) throw new FlowlineStartError('Set DATABASE_URL to the database the Flowline server uses.');
   const dataDir = process.env.FLOWLINE_DATA_DIR ?? join(repoRoot(), '.flowline');

@@ -74,6 +74,15 @@ function failed(item: WriteItem, error: unknown): WriteOutcome {
   return outcome;
 }
 
+/** A valid operation of an atomic change set that another operation failed: not applied, and not its fault. */
+function rolledBack(cause: Error | undefined): Error {
+  const error = new Error(
+    `Not written: its $batch change set was rolled back because another operation in it failed (${cause?.message ?? 'no reason given'}).`,
+  );
+  error.name = 'RolledBackError';
+  return error;
+}
+
 const uncertain = (item: WriteItem, why: string): WriteOutcome => ({
   documentId: item.documentId,
   ok: false,
@@ -217,6 +226,7 @@ export async function writeBatch(
       const i = todo[position]!;
       const item = items[i]!;
       if (result.ok) outcomes[i] = written(item, result.record);
+      else if (result.rolledBack) outcomes[i] = failed(item, rolledBack(result.error));
       else if (result.error instanceof UncertainOutcomeError && target.action !== 'update') unknown.push(i);
       else outcomes[i] = failed(item, result.error ?? new Error('the $batch operation failed'));
     });

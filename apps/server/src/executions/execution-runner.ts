@@ -23,10 +23,23 @@ export interface RunnerOptions {
   staleAfterMs?: number;
   /** Documents per chunk (the engine's default 500). */
   chunkSize?: number;
+  /**
+   * Resumes interrupted executions by itself (at start and on every sweep), as `POST …/resume` would;
+   * default on (`FLOWLINE_AUTO_RESUME=off` turns it off). Needs `resume`.
+   */
+  autoResume?: boolean;
+  /** Queues an interrupted execution again (the service's resume); false when another worker did first. */
+  resume?: (executionId: string) => Promise<boolean>;
   log?: { info(msg: string): void; error(msg: string): void };
 }
 
 type StopReason = 'cancel' | 'shutdown' | 'lost';
+
+/**
+ * Automatic resumes stop after this many attempts: an execution that kills its worker every time
+ * stays interrupted (its error says why) instead of taking every worker down in turn.
+ */
+export const MAX_AUTO_ATTEMPTS = 5;
 
 /** A worker: takes execution jobs from the queue, runs them with the engine, beats while it runs. */
 export class ExecutionRunner {
@@ -34,7 +47,10 @@ export class ExecutionRunner {
   private readonly running = new Map<string, AbortController>();
   private timer: NodeJS.Timeout | undefined;
   private stopping = false;
-  private readonly options: Required<Omit<RunnerOptions, 'log' | 'workerId' | 'chunkSize'>> & RunnerOptions;
+  private readonly options: Required<
+    Omit<RunnerOptions, 'log' | 'workerId' | 'chunkSize' | 'autoResume' | 'resume'>
+  > &
+    RunnerOptions;
 
   constructor(
     private readonly db: Db,
@@ -50,6 +66,8 @@ export class ExecutionRunner {
 
   async start(): Promise<void> {
     await this.queue.work(this.options.concurrency, (job) => this.run(job));
+    // At start too: what a crash left interrupted (or stale) resumes without waiting a whole beat.
+    await this.tick().catch((e: Error) => this.options.log?.error(e.message));
     this.timer = setInterval(
       () => void this.tick().catch((e: Error) => this.options.log?.error(e.message)),
       this.options.heartbeatMs,
@@ -82,16 +100,44 @@ export class ExecutionRunner {
       }
     }
     await this.sweep();
+    if (this.options.autoResume && this.options.resume && !this.stopping) await this.resumeInterrupted();
+  }
+
+  /**
+   * Queues every interrupted execution again (those this sweep marked, and those a stopped worker
+   * left), with a manual resume's guarantees. Several workers may race: the resume's
+   * `status = 'interrupted'` condition lets one win.
+   */
+  async resumeInterrupted(): Promise<string[]> {
+    const rows = await this.db.execution.findMany({
+      where: { status: 'interrupted', attempts: { lt: MAX_AUTO_ATTEMPTS } },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    const resumed: string[] = [];
+    for (const { id } of rows) {
+      if (this.stopping) break;
+      if (await this.options.resume!(id)) {
+        resumed.push(id);
+        this.options.log?.info(`Execution ${id} resumed automatically.`);
+      }
+    }
+    return resumed;
   }
 
   /** Executions whose worker stopped beating: interrupted, so a person (or a script) can resume them. */
   async sweep(): Promise<string[]> {
     const rows = await this.db.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE "Execution" SET status = 'interrupted', "finishedAt" = now(),
-         error = 'The worker ' || COALESCE("workerId", '?') || ' stopped beating (last heartbeat ' || "heartbeatAt"::text || '); resume the execution to finish it.'
+         error = 'The worker ' || COALESCE("workerId", '?') || ' stopped beating (last heartbeat ' || "heartbeatAt"::text || ')' ||
+           CASE WHEN NOT $2::boolean THEN '; resume the execution to finish it.'
+                WHEN attempts < $3::int THEN '; resumed automatically.'
+                ELSE '; not resumed automatically after ' || attempts || ' attempts: resume it once the cause is known.' END
        WHERE status = 'running' AND "heartbeatAt" < now() - make_interval(secs => $1::float8 / 1000)
        RETURNING id::text AS id`,
       this.options.staleAfterMs,
+      this.options.autoResume === true && this.options.resume !== undefined,
+      MAX_AUTO_ATTEMPTS,
     );
     for (const r of rows)
       this.options.log?.info(`Execution ${r.id} marked interrupted: its worker stopped beating.`);

@@ -6,6 +6,7 @@ import { ExecutionEventBus } from './event-bus.js';
 import { ExecutionQueue } from './execution-queue.js';
 import { ExecutionRunner, type RunnerOptions } from './execution-runner.js';
 import { ExecutionsService } from './executions.service.js';
+import { applyHeapPolicy } from './heap-policy.js';
 
 export interface StartExecutionsOptions {
   /** The database pg-boss keeps its queue in (Flowline's own). */
@@ -53,8 +54,20 @@ export class ExecutionsHost {
     this.queue = new ExecutionQueue(options.databaseUrl, (e) => this.log?.error(`pg-boss: ${e.message}`));
     await this.queue.boss();
     if (options.worker) {
+      // The process now runs executions: its heap follows what is live (see heap-policy.ts).
+      applyHeapPolicy();
       this.runner = new ExecutionRunner(this.db, this.components, this.connections, this.events, this.queue, {
         ...(this.log ? { log: this.log } : {}),
+        autoResume: process.env.FLOWLINE_AUTO_RESUME !== 'off',
+        resume: (id) =>
+          this.service.resume(id, undefined, true).then(
+            () => true,
+            // Another worker resumed it first (or it was cancelled meanwhile).
+            (e: unknown) => {
+              if (e instanceof HttpProblem && e.status === 409) return false;
+              throw e;
+            },
+          ),
         ...options.runner,
       });
       await this.runner.start();

@@ -186,7 +186,8 @@ export class ExecutionsService {
   }
 
   /** An interrupted execution runs again with the same id: writes recorded as done are skipped. */
-  async resume(id: string, user?: SessionUser) {
+  /** Queues an interrupted execution again (`automatic`: by a worker's auto-resume, not a person). */
+  async resume(id: string, user?: SessionUser, automatic = false) {
     const done = await this.db.execution.updateMany({
       where: { id, status: 'interrupted' },
       data: {
@@ -203,7 +204,10 @@ export class ExecutionsService {
       throw conflict(`Execution ${id} is ${row.status}: only an interrupted execution can be resumed.`);
     }
     const row = await this.row(id);
-    await audit(this.db, user, 'resumed execution', row.processId, { executionId: id });
+    await audit(this.db, user, 'resumed execution', row.processId, {
+      executionId: id,
+      ...(automatic ? { automatic: true } : {}),
+    });
     await this.enqueue(id, { executionId: id, resume: true });
     return { id, status: 'queued' as const };
   }

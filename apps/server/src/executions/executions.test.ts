@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_AUTO_ATTEMPTS } from './execution-runner.js';
 import { copyCustomersProcess, executionsTestBed, waitFor } from './test-fixtures.js';
 
+/** Records of most runs here (the first N usmf customers). */
 const N = 2000;
+/** Records of the run with the sandbox's faults on: every usmf customer, the issue's size. */
+const ALL = 10_000;
 let bed: Awaited<ReturnType<typeof executionsTestBed>>;
 let ids: Awaited<ReturnType<typeof copyCustomersProcess>>;
+let all: Awaited<ReturnType<typeof copyCustomersProcess>>;
 
 beforeAll(async () => {
-  bed = await executionsTestBed(N);
+  bed = await executionsTestBed(ALL, { seedCompanies: ['usmf'] });
   await bed.app.executions.start({
     databaseUrl: bed.url,
     worker: true,
     runner: { heartbeatMs: 300, chunkSize: 250 },
   });
-  ids = await copyCustomersProcess(bed.sandbox, bed.designer);
+  ids = await copyCustomersProcess(bed.sandbox, bed.designer, { top: N });
+  all = await copyCustomersProcess(bed.sandbox, bed.designer);
 });
 afterAll(() => bed?.close());
 
@@ -44,21 +50,31 @@ describe('executions end to end', () => {
     expect(audit.length).toBeGreaterThan(0);
   });
 
-  it('still creates each record exactly once with 10% 429, 5% 503 and 1% dropped connections', async () => {
+  it('still creates each of 10,000 records exactly once with 10% 429, 5% 503 and 1% dropped connections', async () => {
     bed.sandbox.admin.reset();
+    bed.sandbox.admin.resetCounters();
     bed.sandbox.admin.configure({ faults: { rate429: 0.1, rate503: 0.05, dropRate: 0.01, retryAfter: 0 } });
     try {
       const before = usrt();
-      const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+      const began = performance.now();
+      const res = await bed.operator.post(`/api/processes/${all.processId}/executions`, { mode: 'full' });
       expect(res.statusCode, res.body).toBe(202);
-      const done = await waitFor(bed.operator, res.json().id);
+      const done = await waitFor(bed.operator, res.json().id, undefined, 120_000);
+      console.log(`faults run, ${ALL} records: ${Math.round(performance.now() - began)} ms`);
       expect(done.status, JSON.stringify(done)).toBe('succeeded');
-      expect(done.shapes.write).toMatchObject({ in: N, failed: 0 });
-      expect(usrt() - before).toBe(N);
+      expect(done.shapes.start.out).toBe(ALL);
+      expect(done.shapes.write).toMatchObject({ in: ALL, failed: 0 });
+      const { faults } = bed.sandbox.admin.counters();
+      expect(faults.throttled429).toBeGreaterThan(0);
+      expect(faults.unavailable503).toBeGreaterThan(0);
+      expect(faults.dropped).toBeGreaterThan(0);
+      expect(usrt() - before).toBe(ALL);
+      const accounts = bed.sandbox.admin.dump('CustomersV3', 'usrt').map((c) => c.CustomerAccount);
+      expect(new Set(accounts).size).toBe(accounts.length);
     } finally {
       bed.sandbox.admin.configure({ faults: { rate429: 0, rate503: 0, dropRate: 0 } });
     }
-  });
+  }, 150_000);
 
   it('checks by key what dropped $batch requests wrote, and sends only what is missing', async () => {
     bed.sandbox.admin.reset();
@@ -138,6 +154,27 @@ describe('executions end to end', () => {
     expect(last.type).toBe('finished');
     expect(last.data.status).toBe('succeeded');
     expect(last.data.shapes.write.in).toBe(N);
+  });
+
+  it('resumes interrupted executions by itself, up to MAX_AUTO_ATTEMPTS attempts', async () => {
+    const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'full' });
+    const first = await waitFor(bed.operator, res.json().id);
+    const interrupt = (attempts: number) =>
+      bed.db.execution.update({ where: { id: first.id }, data: { status: 'interrupted', attempts } });
+    await interrupt(MAX_AUTO_ATTEMPTS);
+    // Several sweeps (every 300 ms here) leave it alone: it has had its automatic attempts.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await bed.viewer.get(`/api/executions/${first.id}`)).json().status).toBe('interrupted');
+    await interrupt(MAX_AUTO_ATTEMPTS - 1);
+    const done = await waitFor(
+      bed.operator,
+      first.id,
+      (e) => e.status !== 'interrupted' && e.status !== 'queued' && e.status !== 'running',
+    );
+    expect(done.status).toBe(first.status);
+    expect(done.attempts).toBe(MAX_AUTO_ATTEMPTS);
+    // Everything was written by the first attempt: the resume skipped every write.
+    expect(done.shapes.write.skipped).toBe(first.shapes.write.out);
   });
 
   it('cancels a running execution between chunks and keeps what was written', async () => {

@@ -7,12 +7,19 @@ import { testDb } from '../test/test-db.js';
 
 export const SECRET_KEY = Buffer.alloc(32, 9);
 
-/** A sandbox over HTTPS, an app on its own database trusting the sandbox's CA, and signed-in clients. */
-export async function executionsTestBed(customersPerCompany: number) {
+/**
+ * A sandbox over HTTPS, an app on its own database trusting the sandbox's CA, and signed-in clients.
+ * `seedCompanies` limits the seeded customer count to those companies (the others keep 500).
+ */
+export async function executionsTestBed(
+  customersPerCompany: number,
+  options: { seedCompanies?: string[] } = {},
+) {
   const sandbox = await startSandbox({
     port: 0,
     https: true,
     seedSize: { CustomersV3: customersPerCompany },
+    ...(options.seedCompanies ? { seedCompanies: options.seedCompanies } : {}),
   });
   const { db, url, drop } = await testDb();
   const caPem = readFileSync(sandbox.caCertPath!, 'utf8');
@@ -53,13 +60,14 @@ async function create(
 }
 
 /**
- * Components of "copy the customers of usmf to usrt": a connection, a query of usmf, a map setting
- * the company, a create (in `$batch` change sets when `batch`), and the process joining them.
+ * Components of "copy the customers of usmf to usrt": a connection, a query of usmf (its first `top`
+ * customers when given), a map setting the company, a create (in `$batch` change sets when `batch`),
+ * and the process joining them.
  */
 export async function copyCustomersProcess(
   sandbox: Sandbox,
   designer: Client,
-  options: { batch?: boolean; target?: string } = {},
+  options: { batch?: boolean; target?: string; top?: number } = {},
 ) {
   const authority = new URL(sandbox.authority);
   const connectionId = await create(designer, 'connection', 'Sandbox', {
@@ -92,6 +100,7 @@ export async function copyCustomersProcess(
     select: fields,
     orderBy: [{ path: 'CustomerAccount' }],
     legalEntity: 'usmf',
+    ...(options.top ? { top: options.top } : {}),
     responseProfile: profile,
   });
   const createId = await create(designer, 'operation', 'create customer', {
