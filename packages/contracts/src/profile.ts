@@ -58,8 +58,13 @@ export interface ProfileField {
   targetType?: string;
 }
 
-/** Nested fields are checked one level deep by the schema; `toProfile` guarantees the rest. */
-const NestedField = Type.Unsafe<ProfileField>(Type.Object({ name: Type.String(), kind: FieldKind }));
+/**
+ * Nested fields are checked one level deep by the schema; `toProfile` guarantees the rest. Their other
+ * properties (type, hints, deeper fields) pass through, so answers and stored snapshots keep them.
+ */
+const NestedField = Type.Unsafe<ProfileField>(
+  Type.Object({ name: Type.String(), kind: FieldKind }, { additionalProperties: true }),
+);
 
 export const ProfileField = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 256 }),

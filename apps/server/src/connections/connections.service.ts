@@ -11,6 +11,7 @@ import {
   createFnoClient,
   type FnoClient,
   type FnoConnectionConfig,
+  MetadataParseError,
   toProfile,
   UnknownEntityError,
 } from '@flowline/d365-connector';
@@ -100,6 +101,17 @@ export class ConnectionsService {
     try {
       await this.metadata.put(config.url, await client.metadata({ refresh: true }));
     } catch (error) {
+      // The service answered, but with a document that is not CSDL: the connection is at fault, not us.
+      if (error instanceof MetadataParseError) {
+        throw new HttpProblem(
+          422,
+          'Unprocessable Content',
+          `The service's $metadata is invalid: ${error.message}`,
+          {
+            errors: [{ path: '/body/serviceUrl', message: `answers an invalid $metadata (${error.reason})` }],
+          },
+        );
+      }
       throw new HttpProblem(502, 'Bad Gateway', `Could not read $metadata: ${explain(error, config)}`, {
         cause: error instanceof Error ? error.message.split('\n')[0] : String(error),
       });

@@ -146,6 +146,17 @@ describe('metadata browse', () => {
     expect(fields.find((f) => f.name === 'dataAreaId')?.keyIndex).toBe(0);
     expect(fields.some((f) => (f.enumMembers?.length ?? 0) > 0)).toBe(true);
 
+    // Fields inside a navigation keep their type and hints, so loops over them can be checked.
+    const orders = (
+      await designer.get(`/api/connections/${id}/entity-sets/SalesOrderHeadersV2/profile`)
+    ).json();
+    const nested = (orders.profile.fields as { kind: string; fields?: Record<string, unknown>[] }[]).find(
+      (f) => f.kind === 'navigation' && f.fields?.length,
+    );
+    expect(
+      nested?.fields?.every((f) => typeof f.edmType === 'string' && typeof f.nullable === 'boolean'),
+    ).toBe(true);
+
     const wrongCase = await designer.get(`/api/connections/${id}/entity-sets/customersv3/profile`);
     expect(wrongCase.statusCode).toBe(404);
     expect(wrongCase.json().detail).toContain('CustomersV3');

@@ -3,7 +3,8 @@ import { BlockList, isIP } from 'node:net';
 import { HttpProblem } from '../errors/problem.js';
 
 // Addresses a designer must not point a connection at unless an administrator allows them:
-// the server's own machine and private networks (the way to its internals and its neighbours).
+// the server's own machine and private networks (the way to its internals and its neighbours),
+// plus the special-purpose ranges no F&O environment lives in (multicast, reserved, benchmarking).
 const internal = new BlockList();
 for (const [net, bits] of [
   ['0.0.0.0', 8],
@@ -12,27 +13,82 @@ for (const [net, bits] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const) {
   internal.addSubnet(net, bits, 'ipv4');
 }
-internal.addAddress('::', 'ipv6');
-internal.addAddress('::1', 'ipv6');
+// IPv4-compatible (::a.b.c.d, :: and ::1 among them), unique-local, link-local, site-local, multicast.
+internal.addSubnet('::', 96, 'ipv6');
 internal.addSubnet('fc00::', 7, 'ipv6');
 internal.addSubnet('fe80::', 10, 'ipv6');
+internal.addSubnet('fec0::', 10, 'ipv6');
+internal.addSubnet('ff00::', 8, 'ipv6');
 
-const describeInternal = (ip: string) =>
-  /^127\.|^::1$/.test(ip)
+/** IPv6 forms that carry an IPv4 address: mapped (::ffff:), NAT64 (64:ff9b::/96) and 6to4 (2002::/16). */
+function embeddedIPv4(ip: string): string | undefined {
+  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
+  if (dotted) return dotted;
+  const words = expandIPv6(ip);
+  if (!words) return undefined;
+  const compatible = words.slice(0, 6).every((w) => w === 0);
+  const mapped = compatible || (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff);
+  const nat64 = words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0);
+  if (mapped || nat64) return toIPv4(words[6]!, words[7]!);
+  if (words[0] === 0x2002) return toIPv4(words[1]!, words[2]!);
+  return undefined;
+}
+
+const toIPv4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+
+/** The eight 16-bit words of an IPv6 address (an embedded dotted IPv4 tail included). */
+function expandIPv6(ip: string): number[] | undefined {
+  if (isIP(ip) !== 6) return undefined;
+  let text = ip.toLowerCase();
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
+  if (v4) {
+    const [a, b, c, d] = v4.split('.').map(Number) as [number, number, number, number];
+    text = text.replace(v4, `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`);
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = 8 - left.length - right.length;
+  return [...left, ...Array(tail === undefined ? 0 : missing).fill('0'), ...right].map((w) =>
+    Number.parseInt(w, 16),
+  );
+}
+
+/** The address to judge: the IPv4 address an IPv6 form carries, else the address itself. */
+function effective(ip: string): { ip: string; family: 'ipv4' | 'ipv6' } {
+  const v4 = isIP(ip) === 6 ? embeddedIPv4(ip) : undefined;
+  if (v4) return { ip: v4, family: 'ipv4' };
+  return { ip, family: isIP(ip) === 6 ? 'ipv6' : 'ipv4' };
+}
+
+const describeInternal = (address: string) => {
+  const { ip } = effective(address);
+  return /^127\.|^::1$|^::$|^0\./.test(ip)
     ? 'this server itself'
-    : /^169\.254\.|^fe80:/i.test(ip)
+    : /^169\.254\.|^fe[89ab]/i.test(ip)
       ? 'a link-local address'
       : 'a private network';
+};
 
-function isInternal(ip: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
-  if (mapped) return internal.check(mapped, 'ipv4');
-  return internal.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4');
+function isInternal(address: string): boolean {
+  const { ip, family } = effective(address);
+  return internal.check(ip, family);
 }
+
+/** Names that mean this machine whatever DNS says (RFC 6761), with or without the final dot. */
+const LOOPBACK_NAMES = /^(?:localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|.+\.localhost)$/;
+
+/** Resolves a host name to its addresses (the system resolver by default). */
+export type Resolve = (host: string) => Promise<string[]>;
+const systemResolve: Resolve = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
 
 /**
  * Which hosts connections may reach: any public host, plus the entries an administrator lists
@@ -43,9 +99,12 @@ export class HostPolicy {
   private readonly nets = new BlockList();
   private readonly anything: boolean;
 
-  constructor(allowed: string[]) {
+  constructor(
+    allowed: string[],
+    private readonly resolve: Resolve = systemResolve,
+  ) {
     this.anything = allowed.includes('*');
-    for (const entry of allowed.map((a) => a.trim().toLowerCase()).filter(Boolean)) {
+    for (const entry of allowed.map((a) => a.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean)) {
       const [net, bits] = entry.split('/');
       if (bits !== undefined && isIP(net!))
         this.nets.addSubnet(net!, Number(bits), isIP(net!) === 6 ? 'ipv6' : 'ipv4');
@@ -62,19 +121,38 @@ export class HostPolicy {
   /** Refuses (422, naming the field) a URL whose host resolves to an internal address not allowed. */
   async check(url: string, field: string): Promise<void> {
     if (this.anything) return;
-    const u = new URL(url);
-    const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new HttpProblem(422, 'Unprocessable Content', `${url} is not a URL.`, {
+        errors: [{ path: `/body${field}`, message: 'is not a URL' }],
+      });
+    }
+    // `localhost.` is `localhost`: the final dot of a fully qualified name changes nothing.
+    const host = u.hostname
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     const port = u.port || (u.protocol === 'https:' ? '443' : '80');
     if (this.names.has(host) || this.names.has(`${host}:${port}`)) return;
     let addresses: string[];
-    try {
-      addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-    } catch {
-      return; // Unresolvable: the connector's own error will say the host cannot be reached.
+    if (isIP(host)) addresses = [host];
+    else if (LOOPBACK_NAMES.test(host)) addresses = ['127.0.0.1'];
+    else {
+      try {
+        addresses = await this.resolve(host);
+      } catch {
+        return; // Unresolvable: the connector's own error will say the host cannot be reached.
+      }
     }
-    const refused = addresses.find(
-      (ip) => isInternal(ip) && !this.nets.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4'),
-    );
+    const refused = addresses.find((ip) => {
+      if (!isInternal(ip)) return false;
+      const judged = effective(ip);
+      return (
+        !this.nets.check(judged.ip, judged.family) && !this.nets.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4')
+      );
+    });
     if (refused) {
       throw new HttpProblem(
         422,

@@ -28,8 +28,11 @@ export function MapDescription({ map }: { map: MapDefinition }) {
 }
 
 function words(r: MapRule): string {
-  if (r.kind === 'loop')
-    return `For each ${r.source} write one ${r.target} (${r.rules.length} rules inside).`;
+  if (r.kind === 'loop') {
+    const inner = r.rules.length === 0 ? ' with no rule inside' : `: ${r.rules.map(words).join('; ')}`;
+    const where = r.condition ? ` where ${describeValue(r.condition)} is set` : '';
+    return `For each ${r.source}${where} write one ${r.target}${inner}.`;
+  }
   const d = r.default === undefined ? '' : `, or ${JSON.stringify(r.default)} when empty`;
   return `${r.target} ← ${describeValue(r.value, r)}${d}`;
 }

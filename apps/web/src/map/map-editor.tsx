@@ -4,8 +4,12 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BodyEditorProps } from '../editor/draft.js';
 import { flattenFields, type TreeRow } from '../tree/flatten.js';
 import { AutoMapDialog } from './auto-map-dialog.js';
+import { CollectionHint } from './collection-hint.js';
+import { FunctionSurface } from './function-surface.js';
+import { LoopRules } from './loop-rules.js';
 import { MapConstants } from './map-constants.js';
 import { MapDescription } from './map-description.js';
+import { enclosingCollection, loopPaths } from './map-loops.js';
 import { link, normalizeMap, ruleFor, sourcesOf } from './map-rules.js';
 import { MapTestPanel } from './map-test-panel.js';
 import { MapTree } from './map-tree.js';
@@ -28,12 +32,22 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
   const validation = useMemo(() => validateMap(map), [map]);
   const issuesByTarget = useMemo(() => {
     const by = new Map<string, ValidationIssue[]>();
-    for (const i of [...validation.errors, ...validation.warnings])
-      if (i.target) by.set(i.target, [...(by.get(i.target) ?? []), i]);
+    for (const i of [...validation.errors, ...validation.warnings]) {
+      // Trees name fields without the `[]` of loop paths: `SalesOrderLines[].ItemNumber` is row `SalesOrderLines.ItemNumber`.
+      const at = i.target?.replaceAll('[]', '');
+      if (at) by.set(at, [...(by.get(at) ?? []), i]);
+    }
     return by;
   }, [validation]);
-  const mappedTargets = useMemo(() => new Set(map.rules.map((r) => r.target)), [map.rules]);
-  const mappedSources = useMemo(() => new Set(map.rules.flatMap(sourcesOf)), [map.rules]);
+  const issues = useMemo(() => [...validation.errors, ...validation.warnings], [validation]);
+  const mappedTargets = useMemo(
+    () => new Set(map.rules.flatMap((r) => (r.kind === 'loop' ? loopPaths(r).targets : [r.target]))),
+    [map.rules],
+  );
+  const mappedSources = useMemo(
+    () => new Set(map.rules.flatMap((r) => (r.kind === 'loop' ? loopPaths(r).sources : sourcesOf(r)))),
+    [map.rules],
+  );
   const sourcePaths = useMemo(
     () =>
       flattenFields(map.source.profile?.fields ?? [], new Set(), '', () => true).map((r: TreeRow) => r.path),
@@ -96,7 +110,7 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
           <option key={p} value={p} />
         ))}
       </datalist>
-      <div className="map-columns">
+      <div className="map-columns with-surface">
         <MapTree
           side="Source"
           fields={map.source.profile?.fields ?? []}
@@ -112,6 +126,7 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
             onDragStart: (e) => e.dataTransfer.setData('text/x-flowline-source', row.path),
           })}
         />
+        <FunctionSurface key={selected ?? ''} map={map} target={selected} onChange={set} />
         <MapTree
           side="Target"
           fields={map.target.profile?.fields ?? []}
@@ -136,7 +151,10 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
           })}
         />
       </div>
-      {selected && (
+      {selected && enclosingCollection(map.target.profile?.fields, selected) && (
+        <CollectionHint map={map} target={selected} onChange={set} />
+      )}
+      {selected && !enclosingCollection(map.target.profile?.fields, selected) && (
         <RuleInspector
           map={map}
           target={selected}
@@ -145,6 +163,7 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
           onChange={set}
         />
       )}
+      <LoopRules map={map} issues={issues} onChange={set} />
       <MapConstants map={map} onChange={set} />
       <MapTestPanel map={map} />
       <MapDescription map={map} />

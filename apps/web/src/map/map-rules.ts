@@ -42,8 +42,16 @@ export function link(map: MapDefinition, target: string, source: string): MapDef
   });
 }
 
+/** A rule id unused anywhere in the map (loops' inner rules share the id space). */
 export function newRuleId(map: MapDefinition): string {
-  const ids = new Set(map.rules.map((r) => r.id));
+  const ids = new Set<string>();
+  const walk = (rules: readonly MapRule[]): void => {
+    for (const r of rules) {
+      ids.add(r.id);
+      if (r.kind === 'loop') walk(r.rules);
+    }
+  };
+  walk(map.rules);
   let i = map.rules.length + 1;
   while (ids.has(`r${i}`)) i++;
   return `r${i}`;
@@ -60,7 +68,7 @@ export function sourcesOf(rule: MapRule): string[] {
 export function describeValue(v: ValueRef, rule?: FieldRule): string {
   switch (v.type) {
     case 'source':
-      return v.path;
+      return v.scope === 'parent' || v.scope === 'root' ? `${v.scope} ${v.path}` : v.path;
     case 'constant':
       return JSON.stringify(v.value);
     case 'mapConstant':

@@ -1,8 +1,9 @@
 import type { MapDefinition } from '@flowline/contracts';
 import { type MapTestResult, testMap } from '@flowline/mapping';
 import { useState } from 'react';
+import { SampleFetcher } from './sample-fetcher.js';
 
-/** Runs the map on a pasted sample document and shows the output with the per-field trace. */
+/** Runs the map on a sample document (pasted, or fetched live) and shows the output with the per-field trace. */
 export function MapTestPanel({ map }: { map: MapDefinition }) {
   const [sample, setSample] = useState('{\n  \n}');
   const [result, setResult] = useState<MapTestResult | null>(null);
@@ -19,6 +20,10 @@ export function MapTestPanel({ map }: { map: MapDefinition }) {
   return (
     <section aria-labelledby="map-test-title" className="panel">
       <h2 id="map-test-title">Test</h2>
+      <SampleFetcher
+        defaultOperation={map.source.ref?.componentId}
+        onSample={(doc) => setSample(JSON.stringify(doc, null, 2))}
+      />
       <label>
         Sample source document (JSON)
         <textarea

@@ -1,4 +1,4 @@
-import type { FieldRule, FunctionStep, MapDefinition, ProfileField, ValueRef } from '@flowline/contracts';
+import type { FieldRule, MapDefinition, ProfileField, ValueRef } from '@flowline/contracts';
 import { getFunction, listFunctions, type ValidationIssue } from '@flowline/mapping';
 import { useMemo } from 'react';
 import { putRule, removeRule, ruleFor } from './map-rules.js';
@@ -6,7 +6,7 @@ import { ValueRefInput } from './value-ref-input.js';
 
 const functions = listFunctions();
 
-/** The selected target field: its one input, function boxes, default, and its issues. */
+/** The selected target field: its one input, default, new function boxes (drawn on the surface), and its issues. */
 export function RuleInspector({
   map,
   target,
@@ -29,8 +29,6 @@ export function RuleInspector({
   const save = (next: FieldRule) =>
     onChange(putRule(map, { ...next, id: next.id || `r${map.rules.length + 1}-${target}` }));
   const steps = rule.steps ?? [];
-  const setStep = (i: number, s: FunctionStep) =>
-    save({ ...rule, steps: steps.map((x, j) => (j === i ? s : x)) });
   const grouped = useMemo(() => {
     const by: Record<string, typeof functions> = {};
     for (const f of functions) {
@@ -42,7 +40,10 @@ export function RuleInspector({
   const addFunction = (fn: string) => {
     const def = getFunction(fn);
     if (!def) return;
-    const id = `f${steps.length + 1}`;
+    // Boxes can be deleted from the middle: the next id skips those still in use.
+    let k = steps.length + 1;
+    while (steps.some((s) => s.id === `f${k}`)) k++;
+    const id = `f${k}`;
     const args: ValueRef[] = def.inputs
       .filter((i) => !i.optional)
       .map((_, n) => (n === 0 ? rule.value : { type: 'constant', value: '' }));
@@ -103,46 +104,6 @@ export function RuleInspector({
           </select>
         </label>
       </div>
-      {steps.length > 0 && (
-        <ol aria-label="Function boxes" className="plain-list function-boxes">
-          {steps.map((s, i) => {
-            const def = getFunction(s.fn);
-            return (
-              <li key={s.id} className="function-box">
-                <strong>
-                  {s.id}: {s.fn}
-                </strong>{' '}
-                <small>{def?.description}</small>
-                {s.args.map((a, n) => {
-                  const input = def?.inputs[Math.min(n, def.inputs.length - 1)];
-                  return (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: inputs are positional
-                    <div key={`${s.id}-${n}`} className="control">
-                      <span>
-                        {input?.name ?? `input ${n + 1}`} <small>({input?.type})</small>
-                      </span>
-                      <ValueRefInput
-                        label={`${s.id} ${input?.name ?? n + 1}`}
-                        value={a}
-                        steps={steps.slice(0, i).map((x) => x.id)}
-                        sourceListId="map-source-paths"
-                        constants={Object.keys(map.constants ?? {})}
-                        onChange={(v) => setStep(i, { ...s, args: s.args.map((x, k) => (k === n ? v : x)) })}
-                      />
-                    </div>
-                  );
-                })}
-                <button
-                  type="button"
-                  onClick={() => setStep(i, { ...s, args: [...s.args, { type: 'constant', value: '' }] })}
-                >
-                  Add input
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      )}
       {rule.id && (
         <button type="button" onClick={() => onChange(removeRule(map, target))}>
           Unmap {target}

@@ -1,5 +1,7 @@
 import type { ValueRef } from '@flowline/contracts';
 
+type Scope = 'current' | 'parent' | 'root';
+
 /** Edits one input of a rule or a function box: a source field, a constant, a map constant, or an earlier box. */
 export function ValueRefInput({
   label,
@@ -8,6 +10,7 @@ export function ValueRefInput({
   steps,
   sourceListId,
   constants = [],
+  scopedSources,
 }: {
   label: string;
   value: ValueRef;
@@ -16,6 +19,8 @@ export function ValueRefInput({
   sourceListId: string;
   /** Names of the map's constants. */
   constants?: string[];
+  /** Inside a loop: source fields may be read from the element, the loop's parent or the document. */
+  scopedSources?: { listFor: (scope: Scope) => string };
 }) {
   const kind =
     value.type === 'source' || value.type === 'step' || value.type === 'mapConstant'
@@ -39,12 +44,26 @@ export function ValueRefInput({
         {steps.length > 0 && <option value="step">function box</option>}
         {constants.length > 0 && <option value="mapConstant">map constant</option>}
       </select>
+      {value.type === 'source' && scopedSources && (
+        <select
+          aria-label={`${label}: read from`}
+          value={value.scope ?? 'current'}
+          onChange={(e) => {
+            const scope = e.target.value as Scope;
+            onChange({ type: 'source', path: value.path, ...(scope === 'current' ? {} : { scope }) });
+          }}
+        >
+          <option value="current">this element</option>
+          <option value="parent">the parent</option>
+          <option value="root">the document</option>
+        </select>
+      )}
       {value.type === 'source' ? (
         <input
           aria-label={`${label}: source field`}
-          list={sourceListId}
+          list={scopedSources ? scopedSources.listFor(value.scope ?? 'current') : sourceListId}
           value={value.path}
-          onChange={(e) => onChange({ type: 'source', path: e.target.value })}
+          onChange={(e) => onChange({ ...value, path: e.target.value })}
         />
       ) : value.type === 'mapConstant' ? (
         <select
