@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
-import { Failed, Loading } from '../frame/status.js';
+import { Empty, Failed, Loading } from '../frame/status.js';
+import { ErrorText } from './error-text.js';
 import { ExecutionDocuments } from './execution-documents.js';
 import { ExecutionGraph } from './execution-graph.js';
 
@@ -30,7 +31,8 @@ export function ExecutionDetailPage() {
     name: s.name ?? s.kind,
   }));
   const nameOf = (sid: string) => shapes.find((s) => s.id === sid)?.name ?? sid;
-  const anyFailed = Object.values(ex.shapes).some((s) => s.failed > 0);
+  const failedShapeId = Object.entries(ex.shapes).find(([, s]) => s.failed > 0)?.[0];
+  const anyFailed = failedShapeId !== undefined;
   return (
     <section aria-labelledby="execution-title" className="editor">
       <header className="editor-header">
@@ -68,8 +70,14 @@ export function ExecutionDetailPage() {
         {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''} · by{' '}
         {ex.startedBy ?? '—'}
       </p>
-      {ex.error && <p className="bad">{ex.error}</p>}
-      {process.data && <ExecutionGraph process={process.data.body as ProcessDefinition} execution={ex} />}
+      {ex.error && <ErrorText message={ex.error} label="Why the execution failed" />}
+      {process.isPending ? (
+        <Loading what="the process as it ran" />
+      ) : process.isError ? (
+        <Failed what="the process as it ran" error={process.error} retry={() => process.refetch()} />
+      ) : (
+        <ExecutionGraph process={process.data.body as ProcessDefinition} execution={ex} />
+      )}
       <table aria-label="Shapes" className="panel">
         <thead>
           <tr>
@@ -82,6 +90,11 @@ export function ExecutionDetailPage() {
           </tr>
         </thead>
         <tbody>
+          {Object.keys(ex.shapes).length === 0 && (
+            <tr>
+              <td colSpan={6}>No shape has run yet.</td>
+            </tr>
+          )}
           {Object.entries(ex.shapes).map(([sid, c]) => (
             <tr key={sid} className={c.failed > 0 ? 'bad' : undefined}>
               <td>{nameOf(sid)}</td>
@@ -94,9 +107,12 @@ export function ExecutionDetailPage() {
           ))}
         </tbody>
       </table>
-      {shapes.length > 0 && <ExecutionDocuments executionId={id} shapes={shapes} />}
+      {shapes.length > 0 && (
+        <ExecutionDocuments executionId={id} shapes={shapes} failedShapeId={failedShapeId} />
+      )}
       <section aria-labelledby="log-title" className="panel">
         <h2 id="log-title">Log</h2>
+        {ex.logs.length === 0 && <Empty>No log line yet.</Empty>}
         <ol aria-label="Log" className="plain-list log">
           {ex.logs.map((l, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: log lines are append-only

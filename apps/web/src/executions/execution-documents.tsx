@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useExecutionDocuments } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { ErrorText } from './error-text.js';
 import { JsonViewer } from './json-viewer.js';
 
 type Doc = {
@@ -24,12 +25,15 @@ function showTracked(value: unknown): string {
 export function ExecutionDocuments({
   executionId,
   shapes,
+  failedShapeId,
 }: {
   executionId: string;
   shapes: { id: string; name: string }[];
+  /** A shape where documents failed: the panel opens on its failures, where the answer usually is. */
+  failedShapeId?: string | undefined;
 }) {
-  const [shapeId, setShapeId] = useState(shapes[0]?.id);
-  const [direction, setDirection] = useState('out');
+  const [shapeId, setShapeId] = useState(failedShapeId ?? shapes[0]?.id);
+  const [direction, setDirection] = useState(failedShapeId ? 'failed' : 'out');
   const [open, setOpen] = useState<string | null>(null);
   const docs = useExecutionDocuments(executionId, shapeId, direction);
   return (
@@ -84,7 +88,9 @@ export function ExecutionDocuments({
                     </div>
                   ))}
                 </dl>
-                {doc.error?.message && <p className="bad">{doc.error.message}</p>}
+                {doc.error?.message && (
+                  <ErrorText message={doc.error.message} label={`Error of ${item.documentId}`} />
+                )}
                 {open === key && <JsonViewer value={doc.data ?? doc} label={`Document ${item.documentId}`} />}
               </li>
             );

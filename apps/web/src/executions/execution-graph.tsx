@@ -3,6 +3,8 @@ import { Background, type Edge, ReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import { RunContext, type RunState } from '../process/run-context.js';
 import { type ShapeNode, ShapeNodeView } from '../process/shape-node.js';
+// The page can be opened straight from a link, before any canvas loaded React Flow's styles.
+import '@xyflow/react/dist/style.css';
 
 const nodeTypes = { shape: ShapeNodeView };
 

@@ -1,5 +1,7 @@
+import { memo } from 'react';
+
 /** The canvas commands, each with its shortcut in its title. */
-export function CanvasToolbar(props: {
+export const CanvasToolbar = memo(function CanvasToolbar(props: {
   canUndo: boolean;
   canRedo: boolean;
   hasSelection: boolean;
@@ -58,7 +60,7 @@ export function CanvasToolbar(props: {
       </button>
     </div>
   );
-}
+});
 
 const shortcuts: [string, string][] = [
   ['Ctrl+Z', 'Undo'],

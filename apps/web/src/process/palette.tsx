@@ -1,5 +1,6 @@
 import type { Component, OperationBody, Shape, ShapeKind } from '@flowline/contracts';
 import { createShape } from '@flowline/engine';
+import { memo } from 'react';
 import { api } from '../api/client.js';
 import { useComponents } from '../api/queries.js';
 import { kindLabels } from './shape-node.js';
@@ -41,7 +42,7 @@ export async function shapeFor(
 }
 
 /** Shapes and existing components, dragged onto the canvas (or added with Enter/click). */
-export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
+export const Palette = memo(function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
   const operations = useComponents({ type: 'operation' });
   const maps = useComponents({ type: 'map' });
   const item = (it: PaletteItem, label: string) => (
@@ -66,7 +67,9 @@ export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
       <h2>Shapes</h2>
       <ul className="plain-list">{kinds.map((k) => item({ kind: k }, kindLabels[k]))}</ul>
       <h2>Operations</h2>
-      {operations.isError && <p className="field-error">{operations.error.message}</p>}
+      {operations.isError && (
+        <p className="field-error">Could not load the operations: {operations.error.message}</p>
+      )}
       <ul className="plain-list">
         {operations.data?.items.flatMap((o) => [
           item({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`),
@@ -74,9 +77,10 @@ export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
         ])}
       </ul>
       <h2>Maps</h2>
+      {maps.isError && <p className="field-error">Could not load the maps: {maps.error.message}</p>}
       <ul className="plain-list">
         {maps.data?.items.map((m) => item({ kind: 'map', componentId: m.id, name: m.name }, m.name))}
       </ul>
     </aside>
   );
-}
+});

@@ -7,23 +7,29 @@ import {
   type Connection,
   Controls,
   type Edge,
+  type EdgeChange,
   MiniMap,
+  type NodeChange,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type DragEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { CanvasToolbar, ShortcutsHelp } from './canvas-toolbar.js';
 import { DRAG_TYPE, Palette, type PaletteItem, shapeFor } from './palette.js';
+import { problemsOf } from './process-problems.js';
 import { RunBar } from './run-bar.js';
 import { RunContext } from './run-context.js';
 import { ShapeInspector } from './shape-inspector.js';
 import { type ShapeNode, ShapeNodeView } from './shape-node.js';
 import { tidyUp } from './tidy-up.js';
 import { useCanvasNodes } from './use-canvas-nodes.js';
+import { useLatest } from './use-latest.js';
 import { useLiveRun } from './use-live-run.js';
 import { useProcessHistory } from './use-process-history.js';
 
 const nodeTypes = { shape: ShapeNodeView };
+const fitViewOptions = { maxZoom: 1 };
+const fitPadded = { padding: 0.2, maxZoom: 1 };
 const typing = (t: EventTarget) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
 
 /** Palette, canvas and inspector; every edit goes through the engine's reducer, so it can be undone. */
@@ -43,7 +49,8 @@ export function ProcessCanvas({
   const counts = live.run?.shapes;
   const { process, dispatch } = history;
   const flow = useReactFlow();
-  const [nodes, setNodes, problems] = useCanvasNodes(process);
+  const problems = useMemo(() => problemsOf(process), [process]);
+  const [nodes, setNodes] = useCanvasNodes(process, problems);
   const [edgeSelection, setEdgeSelection] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
@@ -69,42 +76,44 @@ export function ProcessCanvas({
     [process.edges, edgeSelection, counts],
   );
   const selectedIds = nodes.filter((n) => n.selected).map((n) => n.id);
-  const run = (op: Parameters<typeof dispatch>[0]) => setMessage(dispatch(op));
+  const run = useLatest((op: Parameters<typeof dispatch>[0]) => setMessage(dispatch(op)));
 
-  const add = useCallback(
-    async (item: PaletteItem, position?: { x: number; y: number }) => {
-      // Without a drop point, a new shape goes right of the rightmost one, where a flow usually grows.
-      const last = process.shapes.reduce<{ x: number; y: number } | null>(
-        (m, sh) => (!m || sh.position.x > m.x ? sh.position : m),
-        null,
-      );
+  const add = useLatest(async (item: PaletteItem, position?: { x: number; y: number }) => {
+    try {
+      const shape = await shapeFor(item, crypto.randomUUID(), position ?? { x: 0, y: 0 });
+      // Without a drop point, a new shape goes right of the rightmost one, where a flow usually grows;
+      // measured on the newest revision, since quick additions arrive before the canvas re-renders.
+      const last = history
+        .latest()
+        .shapes.reduce<{ x: number; y: number } | null>(
+          (m, sh) => (!m || sh.position.x > m.x ? sh.position : m),
+          null,
+        );
       const at = position ?? (last ? { x: last.x + 240, y: last.y } : { x: 0, y: 0 });
-      try {
-        setMessage(dispatch({ type: 'addShape', shape: await shapeFor(item, crypto.randomUUID(), at) }));
-      } catch (e) {
-        setMessage((e as Error).message);
-      }
-    },
-    [dispatch, process.shapes],
-  );
-  const copy = () => {
+      setMessage(dispatch({ type: 'addShape', shape: { ...shape, position: at } }));
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  });
+  const copy = useLatest(() => {
     const ids = new Set(selectedIds);
     setClipboard({
       shapes: process.shapes.filter((s) => ids.has(s.id)),
       edges: process.edges.filter((e) => ids.has(e.from) && ids.has(e.to)),
     });
-  };
-  const paste = () => clipboard && run({ type: 'paste', ...clipboard, offset: { x: 40, y: 40 } });
-  const remove = () => {
+  });
+  const paste = useLatest(() => clipboard && run({ type: 'paste', ...clipboard, offset: { x: 40, y: 40 } }));
+  const remove = useLatest(() => {
     if (selectedIds.length) run({ type: 'deleteShapes', shapeIds: selectedIds });
     else for (const id of edgeSelection) run({ type: 'disconnect', edgeId: id });
     setEdgeSelection(new Set());
-  };
-  const tidy = () => {
+  });
+  const fit = useLatest(() => flow.fitView(fitPadded));
+  const tidy = useLatest(() => {
     run({ type: 'moveShapes', moves: tidyUp(process) });
-    requestAnimationFrame(() => flow.fitView({ padding: 0.2, maxZoom: 1 }));
-  };
-  const exportJson = () => {
+    requestAnimationFrame(fit);
+  });
+  const exportJson = useLatest(() => {
     const url = URL.createObjectURL(
       new Blob([JSON.stringify(process, null, 2)], { type: 'application/json' }),
     );
@@ -114,15 +123,16 @@ export function ProcessCanvas({
     });
     a.click();
     URL.revokeObjectURL(url);
-  };
-  const importJson = async (file: File) => {
+  });
+  const importJson = useLatest(async (file: File) => {
     try {
       history.replace(parseProcess(JSON.parse(await file.text())));
       setMessage(null);
     } catch (e) {
       setMessage(`${file.name} is not a process: ${(e as Error).message}`);
     }
-  };
+  });
+  const toggleHelp = useLatest(() => setHelp((h) => !h));
   const onKeyDown = (e: KeyboardEvent) => {
     if (typing(e.target)) return;
     const mod = e.ctrlKey || e.metaKey;
@@ -134,7 +144,7 @@ export function ProcessCanvas({
     else if (mod && k === 'a') setNodes((ns) => ns.map((n) => ({ ...n, selected: true })));
     else if (e.key === 'Delete' || e.key === 'Backspace') remove();
     else if (e.shiftKey && k === 't') tidy();
-    else if (e.shiftKey && k === 'f') flow.fitView({ padding: 0.2, maxZoom: 1 });
+    else if (e.shiftKey && k === 'f') fit();
     else if (e.key === '?') setHelp((h) => !h);
     else return;
     e.preventDefault();
@@ -145,7 +155,7 @@ export function ProcessCanvas({
     e.preventDefault();
     void add(JSON.parse(raw) as PaletteItem, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
   };
-  const isValidConnection = (c: Connection | Edge) => {
+  const isValidConnection = useLatest((c: Connection | Edge) => {
     try {
       checkEdge(process, { id: 'new', from: c.source, handle: c.sourceHandle ?? 'out', to: c.target });
       return true;
@@ -154,13 +164,44 @@ export function ProcessCanvas({
       if (why !== message) setMessage(why);
       return false;
     }
-  };
+  });
+  const onNodesChange = useLatest((changes: NodeChange<ShapeNode>[]) =>
+    setNodes((ns) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        ns,
+      ),
+    ),
+  );
+  const onEdgesChange = useLatest((changes: EdgeChange<Edge>[]) => {
+    const next = applyEdgeChanges(
+      changes.filter((c) => c.type === 'select'),
+      edges,
+    );
+    setEdgeSelection(new Set(next.filter((e) => e.selected).map((e) => e.id)));
+  });
+  const onNodeDragStop = useLatest((_: unknown, __: unknown, dragged: ShapeNode[]) =>
+    run({ type: 'moveShapes', moves: dragged.map((n) => ({ shapeId: n.id, position: n.position })) }),
+  );
+  const onConnect = useLatest((c: Connection) =>
+    run({ type: 'connect', edge: { from: c.source, handle: c.sourceHandle ?? 'out', to: c.target } }),
+  );
+  const inspectorDispatch = useLatest((op: Parameters<typeof dispatch>[0], edit?: string) => {
+    const m = dispatch(op, edit);
+    // A refused keystroke is explained at its field, not in the canvas status.
+    setMessage(edit ? null : m);
+    return m;
+  });
   const selected = selectedIds.length === 1 ? process.shapes.find((s) => s.id === selectedIds[0]) : undefined;
   const general = problems.filter((p) => !p.shapeId);
+  const selectedProblems = useMemo(
+    () => (selected ? problems.filter((p) => p.shapeId === selected.id).map((p) => p.message) : []),
+    [problems, selected],
+  );
 
   return (
     <div className="process-editor">
-      <Palette onAdd={(it) => void add(it)} />
+      <Palette onAdd={add} />
       <div className="canvas-column">
         <CanvasToolbar
           canUndo={history.canUndo}
@@ -173,10 +214,10 @@ export function ProcessCanvas({
           onPaste={paste}
           onDelete={remove}
           onTidy={tidy}
-          onFit={() => flow.fitView({ padding: 0.2, maxZoom: 1 })}
+          onFit={fit}
           onExport={exportJson}
           onImport={importJson}
-          onHelp={() => setHelp((h) => !h)}
+          onHelp={toggleHelp}
         />
         <RunBar run={live.run} problems={live.problems} error={live.error} dirty={dirty} onRun={live.start} />
         <p role="status" className={message ? 'bad canvas-message' : 'hint canvas-message'}>
@@ -197,39 +238,16 @@ export function ProcessCanvas({
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
-              onNodesChange={(changes) =>
-                setNodes((ns) =>
-                  applyNodeChanges(
-                    changes.filter((c) => c.type !== 'remove'),
-                    ns,
-                  ),
-                )
-              }
-              onEdgesChange={(changes) => {
-                const next = applyEdgeChanges(
-                  changes.filter((c) => c.type === 'select'),
-                  edges,
-                );
-                setEdgeSelection(new Set(next.filter((e) => e.selected).map((e) => e.id)));
-              }}
-              onNodeDragStop={(_, __, dragged) =>
-                run({
-                  type: 'moveShapes',
-                  moves: dragged.map((n) => ({ shapeId: n.id, position: n.position })),
-                })
-              }
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStop={onNodeDragStop}
               isValidConnection={isValidConnection}
-              onConnect={(c) =>
-                run({
-                  type: 'connect',
-                  edge: { from: c.source, handle: c.sourceHandle ?? 'out', to: c.target },
-                })
-              }
+              onConnect={onConnect}
               deleteKeyCode={null}
               multiSelectionKeyCode="Shift"
               selectionKeyCode="Shift"
               fitView
-              fitViewOptions={{ maxZoom: 1 }}
+              fitViewOptions={fitViewOptions}
               minZoom={0.1}
               onlyRenderVisibleElements={process.shapes.length > 100}
             >
@@ -254,12 +272,8 @@ export function ProcessCanvas({
         <ShapeInspector
           key={selected.id}
           shape={selected}
-          problems={problems.filter((p) => p.shapeId === selected.id).map((p) => p.message)}
-          dispatch={(op) => {
-            const m = dispatch(op);
-            setMessage(m);
-            return m;
-          }}
+          problems={selectedProblems}
+          dispatch={inspectorDispatch}
         />
       )}
     </div>

@@ -4,6 +4,7 @@ import type {
   PropertyAssignment,
   SetPropertiesConfig,
 } from '@flowline/contracts';
+import { DraftField } from './draft-field.js';
 import { ValueSourceInput } from './value-source-input.js';
 
 const operators: { value: DecisionOperator; label: string }[] = [
@@ -24,11 +25,15 @@ export function DecisionFields({
   onChange,
 }: {
   config: DecisionConfig;
-  onChange: (c: DecisionConfig) => void;
+  onChange: (c: DecisionConfig, edit?: string) => string | null;
 }) {
   return (
     <>
-      <ValueSourceInput label="Left" value={config.left} onChange={(left) => onChange({ ...config, left })} />
+      <ValueSourceInput
+        label="Left"
+        value={config.left}
+        onChange={(left, edit) => onChange({ ...config, left }, edit)}
+      />
       <label>
         Operator
         <select
@@ -49,7 +54,7 @@ export function DecisionFields({
         <ValueSourceInput
           label="Right"
           value={config.right}
-          onChange={(right) => onChange({ ...config, right })}
+          onChange={(right, edit) => onChange({ ...config, right }, edit)}
         />
       )}
       <label className="checkbox">
@@ -70,11 +75,11 @@ export function SetPropertiesFields({
   onChange,
 }: {
   config: SetPropertiesConfig;
-  onChange: (c: SetPropertiesConfig) => void;
+  onChange: (c: SetPropertiesConfig, edit?: string) => string | null;
 }) {
   const assignments = config.assignments ?? [];
-  const change = (i: number, a: PropertyAssignment) =>
-    onChange({ assignments: assignments.map((x, j) => (j === i ? a : x)) });
+  const change = (i: number, a: PropertyAssignment, edit?: string) =>
+    onChange({ assignments: assignments.map((x, j) => (j === i ? a : x)) }, edit);
   return (
     <>
       <ol aria-label="Properties to set" className="plain-list assignments">
@@ -91,14 +96,18 @@ export function SetPropertiesFields({
                 <option value="process">the process</option>
               </select>
             </label>
-            <label>
-              Property {i + 1} name
-              <input value={a.name} onChange={(e) => change(i, { ...a, name: e.target.value })} />
-            </label>
+            <DraftField
+              label={`Property ${i + 1} name`}
+              value={a.name}
+              apply={(name, edit) => change(i, { ...a, name }, edit)}
+              refused={(name) =>
+                name ? 'a property name has at most 200 characters.' : 'a property needs a name.'
+              }
+            />
             <ValueSourceInput
               label={`Property ${i + 1} value`}
               value={a.value}
-              onChange={(value) => change(i, { ...a, value })}
+              onChange={(value, edit) => change(i, { ...a, value }, edit)}
             />
             <button
               type="button"

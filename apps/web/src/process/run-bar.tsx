@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { RunState } from './run-context.js';
 import type { RunProblem } from './use-live-run.js';
 
 /** "Run" (test mode) and "Run full", with the live status and what stopped a run from starting. */
-export function RunBar({
+export const RunBar = memo(function RunBar({
   run,
   problems,
   error,
@@ -60,4 +61,4 @@ export function RunBar({
       )}
     </div>
   );
-}
+});

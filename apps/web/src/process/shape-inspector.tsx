@@ -1,31 +1,39 @@
 import type { Component, OnError, OperationBody, Shape } from '@flowline/contracts';
 import { canFail, type ProcessOperation } from '@flowline/engine';
+import { memo, useState } from 'react';
 import { api } from '../api/client.js';
 import { useComponents } from '../api/queries.js';
+import { DraftField } from './draft-field.js';
 import { DecisionFields, SetPropertiesFields } from './rule-fields.js';
 import { kindLabels } from './shape-node.js';
 
 type Config = Shape['config'];
 
 /** Configures the selected shape; every change is one undoable operation. */
-export function ShapeInspector({
+export const ShapeInspector = memo(function ShapeInspector({
   shape,
   problems,
   dispatch,
 }: {
   shape: Shape;
   problems: string[];
-  dispatch: (op: ProcessOperation) => string | null;
+  dispatch: (op: ProcessOperation, edit?: string) => string | null;
 }) {
   const operations = useComponents({ type: 'operation' });
   const maps = useComponents({ type: 'map' });
   const onError = 'onError' in shape ? shape.onError : undefined;
-  const configure = (config: Config, err: OnError | undefined = onError) =>
-    dispatch({ type: 'configureShape', shapeId: shape.id, config, ...(err ? { onError: err } : {}) });
+  const configure = (config: Config, err: OnError | undefined = onError, edit?: string) =>
+    dispatch({ type: 'configureShape', shapeId: shape.id, config, ...(err ? { onError: err } : {}) }, edit);
   const c = shape.config as Record<string, unknown>;
+  const [failure, setFailure] = useState<string | null>(null);
   const pickOperation = async (id: string, extra: Record<string, unknown> = {}) => {
+    setFailure(null);
     if (!id) return configure({ ...c, ...extra, operationId: undefined, connectionId: undefined } as Config);
-    const op = await api<Component>(`/api/components/${id}`);
+    const op = await api<Component>(`/api/components/${id}`).catch((e: Error) => {
+      setFailure(`Could not read the operation: ${e.message}`);
+      return null;
+    });
+    if (!op) return null;
     configure({
       ...c,
       ...extra,
@@ -44,11 +52,19 @@ export function ShapeInspector({
           </option>
         ))}
       </select>
+      {operations.isError && (
+        <span className="field-error">Could not load the operations: {operations.error.message}</span>
+      )}
     </label>
   );
   return (
     <aside aria-labelledby="inspector-title" className="side-panel inspector">
       <h2 id="inspector-title">{kindLabels[shape.kind]} shape</h2>
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
       {problems.length > 0 && (
         <ul aria-label="Shape problems" className="plain-list issues">
           {problems.map((p) => (
@@ -58,17 +74,11 @@ export function ShapeInspector({
           ))}
         </ul>
       )}
-      <label>
-        Shape name
-        <input
-          defaultValue={shape.name ?? ''}
-          key={shape.id}
-          onBlur={(e) =>
-            e.target.value !== (shape.name ?? '') &&
-            dispatch({ type: 'renameShape', shapeId: shape.id, name: e.target.value })
-          }
-        />
-      </label>
+      <DraftField
+        label="Shape name"
+        value={shape.name ?? ''}
+        apply={(name, edit) => dispatch({ type: 'renameShape', shapeId: shape.id, name }, edit)}
+      />
       {shape.kind === 'start' && (
         <>
           <label>
@@ -112,35 +122,37 @@ export function ShapeInspector({
               </option>
             ))}
           </select>
+          {maps.isError && <span className="field-error">Could not load the maps: {maps.error.message}</span>}
         </label>
       )}
       {shape.kind === 'decision' && (
-        <DecisionFields config={shape.config} onChange={(config) => configure(config)} />
+        <DecisionFields config={shape.config} onChange={(config, edit) => configure(config, onError, edit)} />
       )}
       {shape.kind === 'setProperties' && (
-        <SetPropertiesFields config={shape.config} onChange={(config) => configure(config)} />
+        <SetPropertiesFields
+          config={shape.config}
+          onChange={(config, edit) => configure(config, onError, edit)}
+        />
       )}
       {shape.kind === 'branch' && (
-        <label>
-          Paths
-          <input
-            type="number"
-            min={2}
-            max={25}
-            value={shape.config.paths}
-            onChange={(e) => configure({ paths: Number(e.target.value) })}
-          />
-        </label>
+        <DraftField
+          label="Paths"
+          type="number"
+          value={String(shape.config.paths)}
+          apply={(text, edit) =>
+            text.trim() === ''
+              ? 'The number of paths is missing (2 to 25).'
+              : configure({ paths: Number(text) }, onError, edit)
+          }
+        />
       )}
       {shape.kind === 'message' && (
-        <label>
-          Template
-          <textarea
-            rows={3}
-            value={shape.config.template ?? ''}
-            onChange={(e) => configure({ ...shape.config, template: e.target.value })}
-          />
-        </label>
+        <DraftField
+          label="Template"
+          multiline
+          value={shape.config.template ?? ''}
+          apply={(template, edit) => configure({ ...shape.config, template }, onError, edit)}
+        />
       )}
       {shape.kind === 'stop' && (
         <label>
@@ -165,4 +177,4 @@ export function ShapeInspector({
       )}
     </aside>
   );
-}
+});

@@ -1,36 +1,66 @@
 import type { ProcessDefinition } from '@flowline/contracts';
-import { type ProcessProblem, validateProcess } from '@flowline/engine';
-import { type Dispatch, type SetStateAction, useEffect, useMemo, useState } from 'react';
+import type { ProcessProblem } from '@flowline/engine';
+import { type Dispatch, type SetStateAction, useCallback, useState } from 'react';
+import { problemsByShape } from './process-problems.js';
 import type { ShapeNode } from './shape-node.js';
 
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
- * React Flow nodes for the process's shapes, with each shape's problems as its badge. Nodes whose
- * shape and problems did not change keep their identity, so memoised nodes do not re-render.
+ * React Flow nodes for a revision: a node whose shape and problems did not change is kept as it was
+ * (same object, so neither React Flow nor the memoised node re-renders it, and its measured size stays).
+ */
+export function nodesFor(
+  process: ProcessDefinition,
+  problems: ProcessProblem[],
+  previous: readonly ShapeNode[],
+): ShapeNode[] {
+  const byShape = problemsByShape(problems);
+  const old = new Map(previous.map((n) => [n.id, n]));
+  return process.shapes.map((shape) => {
+    const was = old.get(shape.id);
+    const list = byShape.get(shape.id) ?? [];
+    if (was && was.data.shape === shape && sameList(was.data.problems, list)) return was;
+    const problemsKept = was && sameList(was.data.problems, list) ? was.data.problems : list;
+    return {
+      id: shape.id,
+      type: 'shape',
+      position: shape.position,
+      data: { shape, problems: problemsKept },
+      selected: was?.selected ?? false,
+      ...(was?.measured ? { measured: was.measured } : {}),
+    };
+  });
+}
+
+interface State {
+  process: ProcessDefinition;
+  problems: ProcessProblem[];
+  nodes: ShapeNode[];
+}
+
+/**
+ * The nodes of the process on the canvas. They are derived during render (not in an effect), so the
+ * first paint already holds every shape and an edit costs one render, not two.
  */
 export function useCanvasNodes(
   process: ProcessDefinition,
-): [ShapeNode[], Dispatch<SetStateAction<ShapeNode[]>>, ProcessProblem[]] {
-  const problems = useMemo(() => validateProcess(process), [process]);
-  const [nodes, setNodes] = useState<ShapeNode[]>([]);
-  useEffect(() => {
-    const byShape = new Map<string, string[]>();
-    for (const p of problems)
-      if (p.shapeId) byShape.set(p.shapeId, [...(byShape.get(p.shapeId) ?? []), p.message]);
-    setNodes((prev) => {
-      const old = new Map(prev.map((n) => [n.id, n]));
-      return process.shapes.map((shape) => {
-        const was = old.get(shape.id);
-        const list = byShape.get(shape.id) ?? [];
-        if (was && was.data.shape === shape && was.data.problems.join('\n') === list.join('\n')) return was;
-        return {
-          id: shape.id,
-          type: 'shape',
-          position: shape.position,
-          data: { shape, problems: list },
-          selected: was?.selected ?? false,
-        };
-      });
-    });
-  }, [process, problems]);
-  return [nodes, setNodes, problems];
+  problems: ProcessProblem[],
+): [ShapeNode[], Dispatch<SetStateAction<ShapeNode[]>>] {
+  const [state, setState] = useState<State>(() => ({
+    process,
+    problems,
+    nodes: nodesFor(process, problems, []),
+  }));
+  let current = state;
+  if (state.process !== process || state.problems !== problems) {
+    // React's "adjust state while rendering": the render restarts at once, nothing stale is committed.
+    current = { process, problems, nodes: nodesFor(process, problems, state.nodes) };
+    setState(current);
+  }
+  const setNodes = useCallback<Dispatch<SetStateAction<ShapeNode[]>>>(
+    (next) => setState((s) => ({ ...s, nodes: typeof next === 'function' ? next(s.nodes) : next })),
+    [],
+  );
+  return [current.nodes, setNodes];
 }

@@ -1,4 +1,6 @@
 import type { ValueSource } from '@flowline/contracts';
+import { useId, useState } from 'react';
+import { DraftField } from './draft-field.js';
 
 const kinds: { value: ValueSource['type']; label: string }[] = [
   { value: 'field', label: 'document field' },
@@ -17,9 +19,13 @@ export function ValueSourceInput({
 }: {
   label: string;
   value: ValueSource | undefined;
-  onChange: (value: ValueSource) => void;
+  onChange: (value: ValueSource, edit?: string) => string | null;
 }) {
-  const type = value?.type ?? 'field';
+  const id = useId();
+  // A kind chosen before its path or name is typed: refused as it stands, so a draft until then.
+  const [pending, setPending] = useState<ValueSource['type'] | null>(null);
+  const type = pending ?? value?.type ?? 'field';
+  const what = type === 'field' ? 'field path' : 'property name';
   const text =
     value?.type === 'constant'
       ? String(value.value ?? '')
@@ -41,7 +47,14 @@ export function ValueSourceInput({
       <legend>{label}</legend>
       <label>
         {label}: from
-        <select value={type} onChange={(e) => onChange(make(e.target.value as ValueSource['type'], text))}>
+        <select
+          value={type}
+          onChange={(e) => {
+            const t = e.target.value as ValueSource['type'];
+            // Its own edit name: the reason shows at the field below, not in the canvas status.
+            setPending(onChange(make(t, text), `${id}:kind:${t}`) ? t : null);
+          }}
+        >
           {kinds.map((k) => (
             <option key={k.value} value={k.value}>
               {k.label}
@@ -61,10 +74,19 @@ export function ValueSourceInput({
           </select>
         </label>
       ) : (
-        <label>
-          {label}: {type === 'field' ? 'path' : type === 'constant' ? 'value' : 'name'}
-          <input value={text} onChange={(e) => onChange(make(type, e.target.value))} />
-        </label>
+        <DraftField
+          // A new kind of source starts a new draft.
+          key={type}
+          label={`${label}: ${type === 'field' ? 'path' : type === 'constant' ? 'value' : 'name'}`}
+          value={text}
+          apply={(v, edit) => {
+            const refusal = onChange(make(type, v), edit);
+            if (!refusal) setPending(null);
+            return refusal;
+          }}
+          refused={() => `${label}: the ${what} cannot be empty.`}
+          invalid={pending ? `${label}: the ${what} cannot be empty.` : undefined}
+        />
       )}
     </fieldset>
   );

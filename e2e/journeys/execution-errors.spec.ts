@@ -1,0 +1,131 @@
+import { expect, type Page, test } from '@playwright/test';
+import { sandbox } from '../pages/sandbox.js';
+import { signIn } from '../pages/sign-in.js';
+
+/** Calls the API with the signed-in session of the page (cookie + CSRF token). */
+async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const res = await page.request.fetch(path, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken, 'if-match': '*' },
+    data: body,
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.json() as Promise<T>;
+}
+
+const controls = 'button|combobox|textbox|checkbox|spinbutton|link|slider|radio|switch|tab|menuitem|listbox';
+/** Controls of the page without an accessible name, as lines of its accessibility snapshot. */
+async function unnamedControls(page: Page) {
+  const snapshot = await page.locator('body').ariaSnapshot();
+  const unnamed = new RegExp(`^\\s*- (${controls})( \\[[^\\]]*\\])*(:.*)?$`);
+  return snapshot.split('\n').filter((line) => unnamed.test(line));
+}
+
+/** A process whose one write the sandbox refuses: a customer with none of its mandatory fields. */
+async function failingRun(page: Page, suffix: string) {
+  const create = (type: string, name: string, body: unknown) =>
+    apiCall<{ id: string }>(page, 'POST', '/api/components', { type, name, body });
+  const connection = await create('connection', `Sandbox ${suffix}`, {
+    schemaVersion: 1,
+    serviceUrl: sandbox.serviceUrl,
+    defaultLegalEntity: sandbox.legalEntity,
+    auth: {
+      kind: 'clientSecret',
+      tenant: sandbox.tenant,
+      clientId: sandbox.clientId,
+      clientSecret: sandbox.clientSecret,
+      authorityHost: sandbox.authorityHost,
+    },
+  });
+  const operation = await create('operation', `Create customer ${suffix}`, {
+    schemaVersion: 1,
+    connectionId: connection.id,
+    action: 'create',
+    entitySet: 'CustomersV3',
+    legalEntity: 'usrt',
+  });
+  const process = await create('process', `Failing write ${suffix}`, {
+    schemaVersion: 1,
+    name: `Failing write ${suffix}`,
+    shapes: [
+      { id: 'start', kind: 'start', position: { x: 0, y: 0 }, config: { mode: 'none' } },
+      {
+        id: 'write',
+        kind: 'connector',
+        name: 'Create customer',
+        onError: 'failRun',
+        position: { x: 240, y: 0 },
+        config: { operationId: operation.id, connectionId: connection.id },
+      },
+    ],
+    edges: [{ id: 'e1', from: 'start', handle: 'out', to: 'write' }],
+  });
+  const { id } = await apiCall<{ id: string }>(page, 'POST', `/api/processes/${process.id}/executions`, {
+    mode: 'test',
+  });
+  await expect
+    .poll(async () => (await apiCall<{ status: string }>(page, 'GET', `/api/executions/${id}`)).status, {
+      timeout: 30_000,
+    })
+    .toMatch(/^(failed|succeeded|cancelled)$/);
+  return { executionId: id, processId: process.id };
+}
+
+test('a failed write shows F&O’s Infolog at the document; API errors show a message, never a blank page', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const { executionId, processId } = await failingRun(page, suffix);
+
+  await page.goto(`/executions/${executionId}`);
+  await expect(page.getByRole('heading', { name: /Execution of/ })).toBeVisible();
+  // Opened straight from its address, the graph still draws its shapes as shapes (React Flow's styles).
+  const graph = page.getByRole('region', { name: 'Process as it ran' });
+  await expect(graph.getByRole('group', { name: 'Shape Create customer' })).toBeVisible();
+  const box = await graph.locator('.react-flow__node').first().boundingBox();
+  expect(box?.width).toBeLessThan(400);
+  // The documents panel opens on the failures of the shape where they happened.
+  const docs = page.getByRole('region', { name: 'Documents' });
+  await expect(docs.getByLabel('Shape')).toHaveValue('write');
+  await expect(docs.getByLabel('Direction')).toHaveValue('failed');
+  const error = docs.getByRole('region', { name: /^Error of / });
+  await expect(error.getByRole('list', { name: 'Infolog' }).getByRole('listitem').first()).toContainText(
+    'must be filled in',
+  );
+  await expect(error).toContainText('→ 500');
+  await page.screenshot({ path: test.info().outputPath('infolog.png'), fullPage: true });
+  expect(await unnamedControls(page)).toEqual([]);
+
+  // The canvas of the process: every control named too.
+  await page.goto(`/components/${processId}`);
+  await expect(page.getByRole('region', { name: 'Process canvas', exact: true })).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  expect(await unnamedControls(page)).toEqual([]);
+  await page.getByRole('group', { name: 'Shape Create customer' }).click();
+  await expect(page.getByRole('complementary', { name: 'Connector shape' })).toBeVisible();
+  await page.getByRole('button', { name: 'Shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
+
+  // API errors: a message and a way to try again, on each page.
+  const fail = (route: import('@playwright/test').Route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/problem+json',
+      body: '{"detail":"database down"}',
+    });
+  await page.route((url) => url.pathname === '/api/executions', fail);
+  await page.goto('/executions');
+  await expect(page.getByRole('alert')).toContainText('Could not load executions');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.route((url) => url.pathname === `/api/executions/${executionId}`, fail);
+  await page.goto(`/executions/${executionId}`);
+  await expect(page.getByRole('alert')).toContainText('Could not load the execution');
+  await page.route((url) => url.pathname === `/api/components/${processId}`, fail);
+  await page.goto(`/components/${processId}`);
+  await expect(page.getByRole('alert')).toContainText('Could not load the component');
+  await page.screenshot({ path: test.info().outputPath('api-error.png'), fullPage: true });
+});
