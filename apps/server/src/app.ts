@@ -5,6 +5,8 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import type { SetupToken } from './auth/first-admin.js';
+import { ssoRoutes } from './auth/sso.routes.js';
+import type { SsoConfig } from './auth/sso-config.js';
 import { userRoutes } from './auth/users.routes.js';
 import { componentRoutes } from './components/components.routes.js';
 import { ComponentsService } from './components/components.service.js';
@@ -13,11 +15,13 @@ import type { ConnectionDefaults } from './connections/connection-config.js';
 import { connectionRoutes } from './connections/connections.routes.js';
 import { ConnectionsService } from './connections/connections.service.js';
 import { MetadataStore } from './connections/metadata-store.js';
+import { operationSampleRoutes } from './connections/operation-sample.js';
 import type { Db } from './db/prisma.js';
-import { registerProblemHandler } from './errors/problem.js';
+import { frameworkErrors, registerProblemHandler } from './errors/problem.js';
 import { executionsPlugin } from './executions/executions.plugin.js';
 import { folderRoutes } from './folders/folders.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { recordRoutes } from './route-table.js';
 import { registerValidation } from './validation.js';
 import { webPlugin } from './web/web.plugin.js';
 
@@ -36,6 +40,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** What every connection gets, e.g. the CA certificate of the local sandbox. */
   connectionDefaults?: ConnectionDefaults;
+  /** Single sign-on with Microsoft Entra ID; off when absent. */
+  sso?: SsoConfig;
 }
 
 /** Secrets and session cookies never reach the log. */
@@ -59,8 +65,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: false,
     return503OnClosing: true,
+    frameworkErrors,
   });
   app.decorate('db', options.db);
+  recordRoutes(app);
   registerValidation(app);
   registerProblemHandler(app);
   app.addHook('onSend', async (request, reply) => {
@@ -107,11 +115,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     setupToken: options.setupToken,
     secureCookies: options.secureCookies,
   });
+  await app.register(ssoRoutes, {
+    db: options.db,
+    sso: options.sso,
+    secretKey: options.secretKey,
+    secureCookies: options.secureCookies,
+  });
   await app.register(userRoutes, { db: options.db });
   await app.register(auditRoutes, { db: options.db });
   await app.register(folderRoutes, { db: options.db });
   await app.register(componentRoutes, { components });
   await app.register(connectionRoutes, { connections });
+  await app.register(operationSampleRoutes, { components, connections });
   await app.register(executionsPlugin, { components, connections });
 
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });

@@ -45,13 +45,29 @@ async function main(): Promise<void> {
             allowedHosts: allowedHosts(new URL(sandbox.url).host, sandbox.authorityHost),
           }
         : {},
+    // An authority on the local sandbox is trusted through the sandbox's own CA.
+    sso:
+      config.sso &&
+      sandbox &&
+      'caPem' in sandbox &&
+      new URL(config.sso.authority).host === sandbox.authorityHost
+        ? { ...config.sso, ca: config.sso.ca ?? sandbox.caPem }
+        : config.sso,
     setupToken,
     version: config.version,
     webRoot: config.webRoot,
     logger: { level: config.logLevel, redact: logRedactions },
   });
   // Executions: the queue in this database, and a worker here unless FLOWLINE_WORKER=off.
-  await app.executions.start({ databaseUrl: database.url, worker: process.env.FLOWLINE_WORKER !== 'off' });
+  await app.executions.start({
+    databaseUrl: database.url,
+    worker: process.env.FLOWLINE_WORKER !== 'off',
+    // The same tuning as `pnpm worker`: how soon a crashed worker's executions are noticed.
+    runner: {
+      ...positiveMs('FLOWLINE_HEARTBEAT_MS', 'heartbeatMs'),
+      ...positiveMs('FLOWLINE_STALE_AFTER_MS', 'staleAfterMs'),
+    },
+  });
   await listen(app, config);
   printBanner(config, database);
   if (sandbox) printSandbox(sandbox);
@@ -60,6 +76,16 @@ async function main(): Promise<void> {
       `  First start: create the administrator at ${baseUrl(config)}/setup?token=${setupToken.value}\n`,
     );
   }
+}
+
+/** `{ [key]: ms }` from a positive number in the environment, `{}` when unset. */
+function positiveMs<K extends string>(name: string, key: K): Partial<Record<K, number>> {
+  const text = process.env[name];
+  if (text === undefined || text === '') return {};
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new FlowlineStartError(`${name} "${text}" is not a positive number of milliseconds.`);
+  return { [key]: value } as Partial<Record<K, number>>;
 }
 
 function baseUrl(config: Config): string {

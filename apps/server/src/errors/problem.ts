@@ -23,6 +23,7 @@ const titles: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
@@ -73,6 +74,22 @@ export function registerProblemHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     send(reply, request, 404, { detail: `No route answers ${request.method} ${request.url.split('?')[0]}.` }),
   );
+}
+
+/**
+ * Fastify's own refusals before any route runs (a malformed percent-encoding, an over-long path
+ * parameter) as problem documents too: give it as the `frameworkErrors` option.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400;
+  return send(reply, request, status, {
+    detail:
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A path parameter is longer than any id this server knows.'
+        : error.code === 'FST_ERR_BAD_URL'
+          ? 'The URL is malformed: check its percent-encoding.'
+          : clientMessage(error),
+  });
 }
 
 function clientMessage(error: FastifyError): string {
