@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { FlowlineStartError } from '../errors/start-error.js';
+import { clearZombieLock } from './stale-lock.js';
 
 export interface EmbeddedPostgres {
   /** Connection string of the `flowline` database. */
@@ -59,6 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!existsSync(join(pgDir, 'PG_VERSION'))) initCluster(bins, pgDir, password, owner, dataDir);
 
+  await clearZombieLock(pgDir);
   const port = options.port || (await freePort());
   const guard = spawn(
     process.execPath,
