@@ -9,7 +9,7 @@ import {
   structuredTypeFrom,
   typedFrom,
 } from './csdl-elements.js';
-import { type Annotatable, type Frame, IGNORE, STRUCTURAL } from './csdl-frame.js';
+import { type Annotatable, type Frame, IGNORE, isValueKind, STRUCTURAL } from './csdl-frame.js';
 import {
   type AssociationEnd,
   type ExternalAnnotations,
@@ -28,9 +28,6 @@ import { put } from './own.js';
 import type { XmlAttributes } from './xml-attributes.js';
 
 type Attrs = XmlAttributes;
-
-/** Frames of an annotation and its value expressions: closing one hands its value on. */
-const VALUE_KINDS = new Set(['Annotation', 'value', 'Collection', 'Record', 'PropertyValue']);
 
 /** Receives SAX events (local names, raw attributes) and assembles a MetadataModel. */
 export class CsdlBuilder {
@@ -86,7 +83,7 @@ export class CsdlBuilder {
     // The innermost type, set, operation… stay set after their element closes: only their own
     // children read them, and the next such element replaces them.
     const frame = this.stack.pop()!;
-    if (VALUE_KINDS.has(frame.kind)) this.annotations.close(frame, this.stack[this.stack.length - 1]);
+    if (isValueKind(frame.kind)) this.annotations.close(frame, this.stack[this.stack.length - 1]);
   }
 
   wantsText(): boolean {
@@ -247,7 +244,7 @@ export class CsdlBuilder {
   private typeChild(local: string, a: Attrs): Frame {
     const t = this.type!;
     if (local === 'Property') {
-      const p = propertyFrom(a);
+      const p = propertyFrom(a, !this.selfClosing);
       t.properties.push(p);
       this.member = p;
       return STRUCTURAL.Property!;

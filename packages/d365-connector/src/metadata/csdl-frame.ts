@@ -45,3 +45,17 @@ export const STRUCTURAL: Readonly<Record<string, Frame>> = Object.freeze(
     ].map((kind) => [kind, Object.freeze({ kind })]),
   ),
 );
+
+/**
+ * Frames of an annotation and its value expressions: closing one hands its value on. Compared kind by
+ * kind (interned strings, so pointer compares) rather than looked up in a Set: every close asks.
+ */
+export function isValueKind(kind: string): boolean {
+  return (
+    kind === 'Annotation' ||
+    kind === 'value' ||
+    kind === 'Collection' ||
+    kind === 'Record' ||
+    kind === 'PropertyValue'
+  );
+}
