@@ -20,24 +20,23 @@ test('function boxes sit on a surface between the trees, wired by lines, and mov
   const folder = `Surface ${suffix}`;
   await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
   const builder = new OperationBuilderPage(page);
-  for (const [name, action] of [
-    [`Read customers ${suffix}`, 'query'],
-    [`Write customers ${suffix}`, 'create'],
-  ] as const) {
-    await builder.create(name, folder);
-    await page
-      .getByRole('combobox', { name: 'Connection', exact: true })
-      .selectOption({ label: `Sandbox ${suffix}` });
-    await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(action);
-    await builder.pickEntitySet('CustomersV3', 'CustomersV3');
-    await builder.editor.save();
-  }
+  await builder.build(`Read customers ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'query',
+    entitySet: 'CustomersV3',
+  });
+  await builder.build(`Write customers ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'create',
+    entitySet: 'CustomersV3',
+  });
   const components = new ComponentsPage(page);
-  await components.open();
-  await components.createComponent(`Surface map ${suffix}`, 'map', folder);
-  await components.component(`Surface map ${suffix}`).getByRole('link').click();
-  await page.getByLabel('Source operation').selectOption({ label: `Read customers ${suffix}` });
-  await page.getByLabel('Target operation').selectOption({ label: `Write customers ${suffix}` });
+  await components.openNewMap(
+    `Surface map ${suffix}`,
+    folder,
+    `Read customers ${suffix}`,
+    `Write customers ${suffix}`,
+  );
 
   // Link the target to a source (target first, then source), then add two boxes.
   await page.getByLabel('Search target fields').fill('OrganizationName');

@@ -11,28 +11,27 @@ test("a map's test reads live customers through its source operation", async ({ 
   const folder = `Samples ${suffix}`;
   await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
   const builder = new OperationBuilderPage(page);
-  for (const [name, action] of [
-    [`Read USRT customers ${suffix}`, 'query'],
-    [`Write customers ${suffix}`, 'create'],
-  ] as const) {
-    await builder.create(name, folder);
-    await page
-      .getByRole('combobox', { name: 'Connection', exact: true })
-      .selectOption({ label: `Sandbox ${suffix}` });
-    await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(action);
-    await builder.pickEntitySet('CustomersV3', 'CustomersV3');
-    if (action === 'query') await page.getByRole('textbox', { name: 'Legal entity' }).fill('usrt');
-    await builder.editor.save();
-  }
+  await builder.build(
+    `Read USRT customers ${suffix}`,
+    folder,
+    { connection: `Sandbox ${suffix}`, action: 'query', entitySet: 'CustomersV3' },
+    () => page.getByRole('textbox', { name: 'Legal entity' }).fill('usrt'),
+  );
+  await builder.build(`Write customers ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'create',
+    entitySet: 'CustomersV3',
+  });
   // An operation with no entity set yet: reading through it must say what is missing.
   await builder.create(`Unfinished ${suffix}`, folder);
 
   const components = new ComponentsPage(page);
-  await components.open();
-  await components.createComponent(`Sampled map ${suffix}`, 'map', folder);
-  await components.component(`Sampled map ${suffix}`).getByRole('link').click();
-  await page.getByLabel('Source operation').selectOption({ label: `Read USRT customers ${suffix}` });
-  await page.getByLabel('Target operation').selectOption({ label: `Write customers ${suffix}` });
+  await components.openNewMap(
+    `Sampled map ${suffix}`,
+    folder,
+    `Read USRT customers ${suffix}`,
+    `Write customers ${suffix}`,
+  );
   await page.getByRole('button', { name: 'Auto-map…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-map by name' });
   await dialog.getByRole('button', { name: /^Add \d+ rules$/ }).click();

@@ -14,24 +14,23 @@ test('a loop rule writes one target line per sales order line, reading the line,
   const folder = `Loops ${suffix}`;
   await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
   const builder = new OperationBuilderPage(page);
-  for (const [name, action] of [
-    [`Read orders ${suffix}`, 'query'],
-    [`Write orders ${suffix}`, 'create'],
-  ] as const) {
-    await builder.create(name, folder);
-    await page
-      .getByRole('combobox', { name: 'Connection', exact: true })
-      .selectOption({ label: `Sandbox ${suffix}` });
-    await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(action);
-    await builder.pickEntitySet('SalesOrderHeadersV2', 'SalesOrderHeadersV2');
-    await builder.editor.save();
-  }
+  await builder.build(`Read orders ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'query',
+    entitySet: 'SalesOrderHeadersV2',
+  });
+  await builder.build(`Write orders ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'create',
+    entitySet: 'SalesOrderHeadersV2',
+  });
   const components = new ComponentsPage(page);
-  await components.open();
-  await components.createComponent(`Order lines ${suffix}`, 'map', folder);
-  await components.component(`Order lines ${suffix}`).getByRole('link').click();
-  await page.getByLabel('Source operation').selectOption({ label: `Read orders ${suffix}` });
-  await page.getByLabel('Target operation').selectOption({ label: `Write orders ${suffix}` });
+  await components.openNewMap(
+    `Order lines ${suffix}`,
+    folder,
+    `Read orders ${suffix}`,
+    `Write orders ${suffix}`,
+  );
   await expect(page.getByRole('tree', { name: 'Target fields' })).toBeVisible();
 
   const loops = page.getByRole('region', { name: 'Loop rules' });

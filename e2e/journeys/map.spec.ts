@@ -11,25 +11,24 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
   const folder = `Maps ${suffix}`;
   await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
   const builder = new OperationBuilderPage(page);
-  for (const [name, action] of [
-    [`Read customers ${suffix}`, 'query'],
-    [`Write customers ${suffix}`, 'create'],
-  ] as const) {
-    await builder.create(name, folder);
-    await page
-      .getByRole('combobox', { name: 'Connection', exact: true })
-      .selectOption({ label: `Sandbox ${suffix}` });
-    await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(action);
-    await builder.pickEntitySet('CustomersV3', 'CustomersV3');
-    await builder.editor.save();
-  }
+  await builder.build(`Read customers ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'query',
+    entitySet: 'CustomersV3',
+  });
+  await builder.build(`Write customers ${suffix}`, folder, {
+    connection: `Sandbox ${suffix}`,
+    action: 'create',
+    entitySet: 'CustomersV3',
+  });
 
   const components = new ComponentsPage(page);
-  await components.open();
-  await components.createComponent(`Copy customers ${suffix}`, 'map', folder);
-  await components.component(`Copy customers ${suffix}`).getByRole('link').click();
-  await page.getByLabel('Source operation').selectOption({ label: `Read customers ${suffix}` });
-  await page.getByLabel('Target operation').selectOption({ label: `Write customers ${suffix}` });
+  await components.openNewMap(
+    `Copy customers ${suffix}`,
+    folder,
+    `Read customers ${suffix}`,
+    `Write customers ${suffix}`,
+  );
   await expect(page.getByRole('tree', { name: 'Target fields' })).toBeVisible();
 
   // Auto-map shows what it will add before adding it.

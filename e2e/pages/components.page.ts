@@ -25,6 +25,15 @@ export class ComponentsPage {
     await expect(this.component(name)).toBeVisible();
   }
 
+  /** Creates a map in `folder`, opens it and picks its source and target operations. */
+  async openNewMap(name: string, folder: string, source: string, target: string) {
+    await this.open();
+    await this.createComponent(name, 'map', folder);
+    await this.component(name).getByRole('link').click();
+    await this.page.getByLabel('Source operation').selectOption({ label: source });
+    await this.page.getByLabel('Target operation').selectOption({ label: target });
+  }
+
   folder(name: string) {
     return this.page.getByRole('list', { name: 'Folders' }).getByRole('button', { name });
   }

@@ -17,6 +17,23 @@ export class OperationBuilderPage {
     await expect(this.editor.status).toHaveText('Saved · revision 1');
   }
 
+  /** Creates an operation on `connection` with its action and entity set, then saves it. */
+  async build(
+    name: string,
+    folder: string,
+    choices: { connection: string; action: string; entitySet: string },
+    more?: () => Promise<void>,
+  ) {
+    await this.create(name, folder);
+    await this.page
+      .getByRole('combobox', { name: 'Connection', exact: true })
+      .selectOption({ label: choices.connection });
+    await this.page.getByRole('combobox', { name: 'Action', exact: true }).selectOption(choices.action);
+    await this.pickEntitySet(choices.entitySet, choices.entitySet);
+    await more?.();
+    await this.editor.save();
+  }
+
   async pickEntitySet(search: string, name: string) {
     await this.page.getByLabel('Search entity sets').fill(search);
     await this.page

@@ -27,6 +27,7 @@ export { DEFAULT_RETRY, parseRetryAfter, type RetryPolicy } from './http/retry-p
 export {
   type AuthConfig,
   createMsalTokenProvider,
+  networkClientFor,
   scopeFor,
   type TokenProvider,
 } from './http/token-provider.js';

@@ -1,8 +1,7 @@
 import { rootCertificates } from 'node:tls';
 import { AuthError, ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
-import { createDispatcher } from '@flowline/d365-connector';
+import { createDispatcher, networkClientFor } from '@flowline/d365-connector';
 import type { SsoConfig } from './sso-config.js';
-import { ssoNetworkClient } from './sso-network.js';
 
 /** The step of a sign-in that failed, shown to the person with the reason. */
 export type SsoStep = 'start' | 'state' | 'authorize' | 'token' | 'tenant' | 'account';
@@ -71,7 +70,7 @@ export class SsoClient {
         // A test authority or AD FS skips Microsoft's instance discovery.
         knownAuthorities: MICROSOFT_HOSTS.test(host.hostname) ? [] : [host.host],
       },
-      system: { networkClient: ssoNetworkClient(dispatcher) },
+      system: { networkClient: networkClientFor(dispatcher, 15_000) },
     });
   }
 

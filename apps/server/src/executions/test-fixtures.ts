@@ -69,48 +69,22 @@ export async function copyCustomersProcess(
   designer: Client,
   options: { batch?: boolean; target?: string; top?: number } = {},
 ) {
-  const authority = new URL(sandbox.authority);
-  const connectionId = await create(designer, 'connection', 'Sandbox', {
-    schemaVersion: 1,
-    serviceUrl: sandbox.url,
-    auth: {
-      kind: 'clientSecret',
-      tenant: 'sandbox',
-      clientId: sandbox.clients.registered.clientId,
-      clientSecret: sandbox.clients.registered.secret,
-      authorityHost: authority.host,
-    },
-    defaultLegalEntity: 'usmf',
-  });
+  const connectionId = await create(designer, 'connection', 'Sandbox', sandboxConnectionBody(sandbox));
   const res = await designer.get(`/api/connections/${connectionId}/entity-sets/CustomersV3/profile`);
   expect(res.statusCode, res.body).toBe(200);
   const profile = res.json().profile;
-  const fields = [
-    'dataAreaId',
-    'CustomerAccount',
-    'OrganizationName',
-    'CustomerGroupId',
-    'SalesCurrencyCode',
-  ];
+  const fields = COPIED_FIELDS;
   const queryId = await create(designer, 'operation', 'usmf customers', {
-    schemaVersion: 1,
-    connectionId,
-    action: 'query',
-    entitySet: 'CustomersV3',
-    select: fields,
-    orderBy: [{ path: 'CustomerAccount' }],
-    legalEntity: 'usmf',
+    ...customersQueryBody(connectionId, profile),
     ...(options.top ? { top: options.top } : {}),
-    responseProfile: profile,
   });
-  const createId = await create(designer, 'operation', 'create customer', {
-    schemaVersion: 1,
-    connectionId,
-    action: 'create',
-    entitySet: 'CustomersV3',
-    ...(options.batch === false ? {} : { batch: { enabled: true, size: 100 } }),
-    requestProfile: profile,
-  });
+  const { batch, ...oneByOne } = customersCreateBody(connectionId, profile);
+  const createId = await create(
+    designer,
+    'operation',
+    'create customer',
+    options.batch === false ? oneByOne : { ...oneByOne, batch },
+  );
   const source = (path: string) => ({ type: 'source', path });
   const mapId = await create(designer, 'map', 'usmf to usrt', {
     schemaVersion: 1,
@@ -127,34 +101,12 @@ export async function copyCustomersProcess(
       ...fields.slice(1).map((f, i) => ({ id: `r${i + 2}`, kind: 'field', target: f, value: source(f) })),
     ],
   });
-  const processId = await create(designer, 'process', 'Copy customers', {
-    schemaVersion: 1,
-    name: 'Copy customers',
-    shapes: [
-      {
-        id: 'start',
-        kind: 'start',
-        position: { x: 0, y: 0 },
-        config: { mode: 'operation', connectionId, operationId: queryId },
-      },
-      { id: 'map', kind: 'map', position: { x: 200, y: 0 }, onError: 'errorPath', config: { mapId } },
-      {
-        id: 'write',
-        kind: 'connector',
-        position: { x: 400, y: 0 },
-        onError: 'errorPath',
-        config: { connectionId, operationId: createId },
-      },
-      { id: 'mapFailed', kind: 'stop', position: { x: 400, y: 200 }, config: { scope: 'path' } },
-      { id: 'writeFailed', kind: 'stop', position: { x: 600, y: 200 }, config: { scope: 'path' } },
-    ],
-    edges: [
-      { id: 'e1', from: 'start', handle: 'out', to: 'map' },
-      { id: 'e2', from: 'map', handle: 'out', to: 'write' },
-      { id: 'e3', from: 'map', handle: 'error', to: 'mapFailed' },
-      { id: 'e4', from: 'write', handle: 'error', to: 'writeFailed' },
-    ],
-  });
+  const processId = await create(
+    designer,
+    'process',
+    'Copy customers',
+    pipelineProcessBody('Copy customers', { connectionId, queryId, mapId, writeId: createId }),
+  );
   return { connectionId, queryId, createId, mapId, processId };
 }
 
@@ -175,4 +127,91 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`Execution ${id} still ${detail.status}: ${res.body}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A process "read → map → write", each failure of the map or the write kept on its error path. */
+export function pipelineProcessBody(
+  name: string,
+  ids: { connectionId: string; queryId: string; mapId: string; writeId: string },
+) {
+  const { connectionId, queryId, mapId, writeId } = ids;
+  return {
+    schemaVersion: 1,
+    name,
+    shapes: [
+      {
+        id: 'start',
+        kind: 'start',
+        position: { x: 0, y: 0 },
+        config: { mode: 'operation', connectionId, operationId: queryId },
+      },
+      { id: 'map', kind: 'map', position: { x: 200, y: 0 }, onError: 'errorPath', config: { mapId } },
+      {
+        id: 'write',
+        kind: 'connector',
+        position: { x: 400, y: 0 },
+        onError: 'errorPath',
+        config: { connectionId, operationId: writeId },
+      },
+      { id: 'mapFailed', kind: 'stop', position: { x: 400, y: 200 }, config: { scope: 'path' } },
+      { id: 'writeFailed', kind: 'stop', position: { x: 600, y: 200 }, config: { scope: 'path' } },
+    ],
+    edges: [
+      { id: 'e1', from: 'start', handle: 'out', to: 'map' },
+      { id: 'e2', from: 'map', handle: 'out', to: 'write' },
+      { id: 'e3', from: 'map', handle: 'error', to: 'mapFailed' },
+      { id: 'e4', from: 'write', handle: 'error', to: 'writeFailed' },
+    ],
+  };
+}
+
+/** The fields the copy-customers processes read and write. */
+export const COPIED_FIELDS = [
+  'dataAreaId',
+  'CustomerAccount',
+  'OrganizationName',
+  'CustomerGroupId',
+  'SalesCurrencyCode',
+];
+
+/** A connection to the sandbox with its demo app's secret, usmf by default. */
+export function sandboxConnectionBody(sandbox: Sandbox) {
+  return {
+    schemaVersion: 1,
+    serviceUrl: sandbox.url,
+    auth: {
+      kind: 'clientSecret',
+      tenant: 'sandbox',
+      clientId: sandbox.clients.registered.clientId,
+      clientSecret: sandbox.clients.registered.secret,
+      authorityHost: new URL(sandbox.authority).host,
+    },
+    defaultLegalEntity: 'usmf',
+  };
+}
+
+/** A query of the usmf customers' {@link COPIED_FIELDS}, ordered by account. */
+export function customersQueryBody(connectionId: string, profile: unknown) {
+  return {
+    schemaVersion: 1,
+    connectionId,
+    action: 'query',
+    entitySet: 'CustomersV3',
+    select: COPIED_FIELDS,
+    orderBy: [{ path: 'CustomerAccount' }],
+    legalEntity: 'usmf',
+    responseProfile: profile,
+  };
+}
+
+/** A create of customers in `$batch` change sets of 100. */
+export function customersCreateBody(connectionId: string, profile: unknown) {
+  return {
+    schemaVersion: 1,
+    connectionId,
+    action: 'create',
+    entitySet: 'CustomersV3',
+    batch: { enabled: true, size: 100 },
+    requestProfile: profile,
+  };
 }

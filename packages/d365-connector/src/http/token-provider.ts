@@ -55,7 +55,11 @@ export function networkClientFor(dispatcher: Dispatcher, timeoutMs = 30_000): IN
     try {
       body = JSON.parse(text) as T;
     } catch {
-      body = { error: 'invalid_response', error_description: text.slice(0, 300) } as T;
+      // MSAL reads error/error_description: a proxy's HTML page becomes a readable error.
+      body = {
+        error: 'invalid_response',
+        error_description: `${url.split('?')[0]} answered ${res.statusCode} with no JSON: ${text.slice(0, 200)}`,
+      } as T;
     }
     return { headers, body, status: res.statusCode };
   };

@@ -1,5 +1,12 @@
 import type { Sandbox } from '@flowline/d365-sandbox';
 import { expect } from 'vitest';
+import {
+  COPIED_FIELDS,
+  customersCreateBody,
+  customersQueryBody,
+  pipelineProcessBody,
+  sandboxConnectionBody,
+} from '../../executions/test-fixtures.js';
 import { type Api, idOf } from './api.js';
 
 /** Creates a component through the API; answers its id. */
@@ -16,18 +23,7 @@ export async function createComponent(
 
 /** A connection to the sandbox with its demo app's secret, usmf by default. */
 export function sandboxConnection(api: Api, sandbox: Sandbox): Promise<string> {
-  return createComponent(api, 'connection', 'Sandbox', {
-    schemaVersion: 1,
-    serviceUrl: sandbox.url,
-    auth: {
-      kind: 'clientSecret',
-      tenant: 'sandbox',
-      clientId: sandbox.clients.registered.clientId,
-      clientSecret: sandbox.clients.registered.secret,
-      authorityHost: new URL(sandbox.authority).host,
-    },
-    defaultLegalEntity: 'usmf',
-  });
+  return createComponent(api, 'connection', 'Sandbox', sandboxConnectionBody(sandbox));
 }
 
 /** The CustomersV3 profile, read from the sandbox's `$metadata` through the connection. */
@@ -43,35 +39,7 @@ export function pipelineProcess(
   name: string,
   ids: { connectionId: string; queryId: string; mapId: string; writeId: string },
 ): Promise<string> {
-  const { connectionId, queryId, mapId, writeId } = ids;
-  return createComponent(api, 'process', name, {
-    schemaVersion: 1,
-    name,
-    shapes: [
-      {
-        id: 'start',
-        kind: 'start',
-        position: { x: 0, y: 0 },
-        config: { mode: 'operation', connectionId, operationId: queryId },
-      },
-      { id: 'map', kind: 'map', position: { x: 200, y: 0 }, onError: 'errorPath', config: { mapId } },
-      {
-        id: 'write',
-        kind: 'connector',
-        position: { x: 400, y: 0 },
-        onError: 'errorPath',
-        config: { connectionId, operationId: writeId },
-      },
-      { id: 'mapFailed', kind: 'stop', position: { x: 400, y: 200 }, config: { scope: 'path' } },
-      { id: 'writeFailed', kind: 'stop', position: { x: 600, y: 200 }, config: { scope: 'path' } },
-    ],
-    edges: [
-      { id: 'e1', from: 'start', handle: 'out', to: 'map' },
-      { id: 'e2', from: 'map', handle: 'out', to: 'write' },
-      { id: 'e3', from: 'map', handle: 'error', to: 'mapFailed' },
-      { id: 'e4', from: 'write', handle: 'error', to: 'writeFailed' },
-    ],
-  });
+  return createComponent(api, 'process', name, pipelineProcessBody(name, ids));
 }
 
 const source = (path: string) => ({ type: 'source', path });
@@ -82,31 +50,19 @@ const source = (path: string) => ({ type: 'source', path });
  */
 export async function copyCustomersProcess(api: Api, connectionId: string): Promise<string> {
   const profile = await customersProfile(api, connectionId);
-  const fields = [
-    'dataAreaId',
-    'CustomerAccount',
-    'OrganizationName',
-    'CustomerGroupId',
-    'SalesCurrencyCode',
-  ];
-  const queryId = await createComponent(api, 'operation', 'usmf customers', {
-    schemaVersion: 1,
-    connectionId,
-    action: 'query',
-    entitySet: 'CustomersV3',
-    select: fields,
-    orderBy: [{ path: 'CustomerAccount' }],
-    legalEntity: 'usmf',
-    responseProfile: profile,
-  });
-  const writeId = await createComponent(api, 'operation', 'create customer', {
-    schemaVersion: 1,
-    connectionId,
-    action: 'create',
-    entitySet: 'CustomersV3',
-    batch: { enabled: true, size: 100 },
-    requestProfile: profile,
-  });
+  const fields = COPIED_FIELDS;
+  const queryId = await createComponent(
+    api,
+    'operation',
+    'usmf customers',
+    customersQueryBody(connectionId, profile),
+  );
+  const writeId = await createComponent(
+    api,
+    'operation',
+    'create customer',
+    customersCreateBody(connectionId, profile),
+  );
   const mapId = await createComponent(api, 'map', 'usmf to usrt', {
     schemaVersion: 1,
     name: 'usmf to usrt',

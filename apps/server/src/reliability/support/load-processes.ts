@@ -1,4 +1,11 @@
 import type { Sandbox } from '@flowline/d365-sandbox';
+import {
+  COPIED_FIELDS,
+  customersCreateBody,
+  customersQueryBody,
+  pipelineProcessBody,
+  sandboxConnectionBody,
+} from '../../executions/test-fixtures.js';
 import type { ApiSession } from './load-http.js';
 
 /** What every copy-customers process of the load run shares: one connection and its two operations. */
@@ -8,8 +15,6 @@ export interface CopyCustomers {
   createId: string;
   profile: unknown;
 }
-
-const FIELDS = ['dataAreaId', 'CustomerAccount', 'OrganizationName', 'CustomerGroupId', 'SalesCurrencyCode'];
 
 async function create(designer: ApiSession, type: string, name: string, body: unknown): Promise<string> {
   const res = await designer.call('write', 'create component', 'POST', '/api/components', [201], {
@@ -21,42 +26,25 @@ async function create(designer: ApiSession, type: string, name: string, body: un
 
 /** The connection to the sandbox, a query of usmf customers and a `$batch` create of customers. */
 export async function copyCustomersParts(sandbox: Sandbox, designer: ApiSession): Promise<CopyCustomers> {
-  const connectionId = await create(designer, 'connection', 'Load sandbox', {
-    schemaVersion: 1,
-    serviceUrl: sandbox.url,
-    auth: {
-      kind: 'clientSecret',
-      tenant: 'sandbox',
-      clientId: sandbox.clients.registered.clientId,
-      clientSecret: sandbox.clients.registered.secret,
-      authorityHost: new URL(sandbox.authority).host,
-    },
-    defaultLegalEntity: 'usmf',
-  });
+  const connectionId = await create(designer, 'connection', 'Load sandbox', sandboxConnectionBody(sandbox));
   const res = await designer.get(
     'profile',
     `/api/connections/${connectionId}/entity-sets/CustomersV3/profile`,
   );
   if (!res) throw new Error('Reading the CustomersV3 profile failed (see the failures).');
   const profile = (res.json as { profile: unknown }).profile;
-  const queryId = await create(designer, 'operation', 'Load: usmf customers', {
-    schemaVersion: 1,
-    connectionId,
-    action: 'query',
-    entitySet: 'CustomersV3',
-    select: FIELDS,
-    orderBy: [{ path: 'CustomerAccount' }],
-    legalEntity: 'usmf',
-    responseProfile: profile,
-  });
-  const createId = await create(designer, 'operation', 'Load: create customer', {
-    schemaVersion: 1,
-    connectionId,
-    action: 'create',
-    entitySet: 'CustomersV3',
-    batch: { enabled: true, size: 100 },
-    requestProfile: profile,
-  });
+  const queryId = await create(
+    designer,
+    'operation',
+    'Load: usmf customers',
+    customersQueryBody(connectionId, profile),
+  );
+  const createId = await create(
+    designer,
+    'operation',
+    'Load: create customer',
+    customersCreateBody(connectionId, profile),
+  );
   return { connectionId, queryId, createId, profile };
 }
 
@@ -93,7 +81,7 @@ export async function copyCustomersProcess(
         ],
         value: { type: 'step', step: 's1' },
       },
-      ...FIELDS.slice(2).map((f, i) => ({
+      ...COPIED_FIELDS.slice(2).map((f, i) => ({
         id: `r${i + 3}`,
         kind: 'field',
         target: f,
@@ -101,32 +89,10 @@ export async function copyCustomersProcess(
       })),
     ],
   });
-  return create(designer, 'process', `Load copy ${prefix}`, {
-    schemaVersion: 1,
-    name: `Load copy ${prefix}`,
-    shapes: [
-      {
-        id: 'start',
-        kind: 'start',
-        position: { x: 0, y: 0 },
-        config: { mode: 'operation', connectionId, operationId: queryId },
-      },
-      { id: 'map', kind: 'map', position: { x: 200, y: 0 }, onError: 'errorPath', config: { mapId } },
-      {
-        id: 'write',
-        kind: 'connector',
-        position: { x: 400, y: 0 },
-        onError: 'errorPath',
-        config: { connectionId, operationId: createId },
-      },
-      { id: 'mapFailed', kind: 'stop', position: { x: 400, y: 200 }, config: { scope: 'path' } },
-      { id: 'writeFailed', kind: 'stop', position: { x: 600, y: 200 }, config: { scope: 'path' } },
-    ],
-    edges: [
-      { id: 'e1', from: 'start', handle: 'out', to: 'map' },
-      { id: 'e2', from: 'map', handle: 'out', to: 'write' },
-      { id: 'e3', from: 'map', handle: 'error', to: 'mapFailed' },
-      { id: 'e4', from: 'write', handle: 'error', to: 'writeFailed' },
-    ],
-  });
+  return create(
+    designer,
+    'process',
+    `Load copy ${prefix}`,
+    pipelineProcessBody(`Load copy ${prefix}`, { connectionId, queryId, mapId, writeId: createId }),
+  );
 }
