@@ -90,3 +90,27 @@ export function redactUrl(url: string): string {
     return '(an unparseable URL)';
   }
 }
+
+/** How executions are run (FLOWLINE_WORKER_CONCURRENCY, FLOWLINE_HEARTBEAT_MS, FLOWLINE_STALE_AFTER_MS), same for `pnpm start` and `pnpm worker`. */
+export function runnerTuning(env: NodeJS.ProcessEnv): {
+  concurrency?: number;
+  heartbeatMs?: number;
+  staleAfterMs?: number;
+} {
+  const positive = (name: string): number | undefined => {
+    const text = env[name];
+    if (text === undefined || text === '') return undefined;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new FlowlineStartError(`${name} "${text}" is not a positive number.`);
+    return value;
+  };
+  const concurrency = positive('FLOWLINE_WORKER_CONCURRENCY');
+  const heartbeatMs = positive('FLOWLINE_HEARTBEAT_MS');
+  const staleAfterMs = positive('FLOWLINE_STALE_AFTER_MS');
+  return {
+    ...(concurrency ? { concurrency } : {}),
+    ...(heartbeatMs ? { heartbeatMs } : {}),
+    ...(staleAfterMs ? { staleAfterMs } : {}),
+  };
+}

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, logRedactions } from './app.js';
 import { prepareFirstAdmin } from './auth/first-admin.js';
 import { loadSecretKey } from './components/secrets.js';
-import { type Config, readConfig, redactUrl } from './config.js';
+import { type Config, readConfig, redactUrl, runnerTuning } from './config.js';
 import { type Database, openDatabase } from './database.js';
 import { createDb, type Db } from './db/prisma.js';
 import { FlowlineStartError } from './errors/start-error.js';
@@ -63,10 +63,7 @@ async function main(): Promise<void> {
     databaseUrl: database.url,
     worker: process.env.FLOWLINE_WORKER !== 'off',
     // The same tuning as `pnpm worker`: how soon a crashed worker's executions are noticed.
-    runner: {
-      ...positiveMs('FLOWLINE_HEARTBEAT_MS', 'heartbeatMs'),
-      ...positiveMs('FLOWLINE_STALE_AFTER_MS', 'staleAfterMs'),
-    },
+    runner: runnerTuning(process.env),
   });
   await listen(app, config);
   printBanner(config, database);
@@ -76,16 +73,6 @@ async function main(): Promise<void> {
       `  First start: create the administrator at ${baseUrl(config)}/setup?token=${setupToken.value}\n`,
     );
   }
-}
-
-/** `{ [key]: ms }` from a positive number in the environment, `{}` when unset. */
-function positiveMs<K extends string>(name: string, key: K): Partial<Record<K, number>> {
-  const text = process.env[name];
-  if (text === undefined || text === '') return {};
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new FlowlineStartError(`${name} "${text}" is not a positive number of milliseconds.`);
-  return { [key]: value } as Partial<Record<K, number>>;
 }
 
 function baseUrl(config: Config): string {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ComponentsService } from './components/components.service.js';
 import { loadSecretKey, SecretBox } from './components/secrets.js';
+import { runnerTuning } from './config.js';
 import { ConnectionsService } from './connections/connections.service.js';
 import { MetadataStore } from './connections/metadata-store.js';
 import { repoRoot } from './db/paths.js';
@@ -18,15 +19,6 @@ import { createDb } from './db/prisma.js';
 import { FlowlineStartError } from './errors/start-error.js';
 import { ExecutionsHost } from './executions/executions-host.js';
 import { applyHeapPolicy } from './executions/heap-policy.js';
-
-const number = (name: string): number | undefined => {
-  const text = process.env[name];
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new FlowlineStartError(`${name} "${text}" is not a positive number.`);
-  return value;
-};
 
 async function main(): Promise<void> {
   // Before the first allocations of note; the host applies it again when its worker starts (harmless).
@@ -41,18 +33,7 @@ async function main(): Promise<void> {
   const connections = new ConnectionsService(db, components, box, new MetadataStore(db), ca ? { ca } : {});
   const log = { info: (m: string) => console.log(m), error: (m: string) => console.error(m) };
   const host = new ExecutionsHost(db, components, connections, log);
-  const concurrency = number('FLOWLINE_WORKER_CONCURRENCY');
-  const heartbeatMs = number('FLOWLINE_HEARTBEAT_MS');
-  const staleAfterMs = number('FLOWLINE_STALE_AFTER_MS');
-  await host.start({
-    databaseUrl: url,
-    worker: true,
-    runner: {
-      ...(concurrency ? { concurrency } : {}),
-      ...(heartbeatMs ? { heartbeatMs } : {}),
-      ...(staleAfterMs ? { staleAfterMs } : {}),
-    },
-  });
+  await host.start({ databaseUrl: url, worker: true, runner: runnerTuning(process.env) });
   console.log(`Flowline worker ${host.runner?.workerId} is taking executions.`);
   let stopping = false;
   const stop = async () => {
