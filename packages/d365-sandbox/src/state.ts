@@ -13,6 +13,7 @@ export interface Counters {
     throttled429: number;
     unavailable503: number;
     dropped: number;
+    droppedUnserved: number;
     batchPart429: number;
     limit429: number;
     latencySpikes: number;
@@ -37,7 +38,15 @@ const emptyCounters = (): Counters => ({
   requests: 0,
   odataRequests: 0,
   byStatus: {},
-  faults: { throttled429: 0, unavailable503: 0, dropped: 0, batchPart429: 0, limit429: 0, latencySpikes: 0 },
+  faults: {
+    throttled429: 0,
+    unavailable503: 0,
+    dropped: 0,
+    droppedUnserved: 0,
+    batchPart429: 0,
+    limit429: 0,
+    latencySpikes: 0,
+  },
   batches: 0,
   batchOperations: 0,
   writes: { created: 0, updated: 0, deleted: 0 },

@@ -1,94 +1,27 @@
-import type { OperationAction, OperationBody } from '@flowline/contracts';
 import {
   type BatchOperation,
   type FnoClient,
-  FnoError,
-  type IfMatchMode,
   NotFoundError,
   type TrackedRecord,
   UncertainOutcomeError,
 } from '@flowline/d365-connector';
 import type { WriteItem, WriteOutcome } from '@flowline/engine';
+import { checkable, checkByKey } from './lost-writes.js';
+import {
+  failed,
+  ifMatchOf,
+  keyOf,
+  pickKey,
+  rolledBack,
+  uncertain,
+  type WriteTarget,
+  written,
+} from './write-outcomes.js';
 
-type Key = Record<string, string | number | boolean>;
+export type { WriteTarget } from './write-outcomes.js';
 
-/** What a write needs to know of its operation. */
-export interface WriteTarget {
-  op: OperationBody;
-  action: OperationAction;
-  entitySet: string;
-  /** Key property names from `$metadata`, in key order. */
-  keyNames: string[];
-}
-
-/** Rounds of re-sending creates a dropped `$batch` left undone (checked by key first). */
+/** Rounds of re-sending writes a dropped `$batch` left undone (checked by key first). */
 const BATCH_ROUNDS = 3;
-
-function pickKey(names: string[], source: Record<string, unknown>): Key | undefined {
-  if (
-    names.length === 0 ||
-    !names.every((n) => source[n] !== undefined && source[n] !== '' && source[n] !== null)
-  )
-    return undefined;
-  return Object.fromEntries(names.map((n) => [n, source[n] as string]));
-}
-
-/** The record a write addresses: its tracked key, else key parts in the parameters, else in the payload. */
-function keyOf(target: WriteTarget, item: WriteItem): Key | undefined {
-  return (
-    (item.key as Key | undefined) ??
-    pickKey(target.keyNames, item.parameters) ??
-    pickKey(target.keyNames, item.data)
-  );
-}
-
-function ifMatchOf(target: WriteTarget, item: WriteItem): IfMatchMode {
-  if (item.ifMatch !== 'tracked') return item.ifMatch;
-  return target.op.ifMatch === 'any' ? '*' : target.op.ifMatch === 'none' ? 'none' : 'tracked';
-}
-
-function written(item: WriteItem, record: TrackedRecord | undefined): WriteOutcome {
-  const outcome: WriteOutcome = { documentId: item.documentId, ok: true };
-  if (record) {
-    outcome.data = record.data;
-    if (record.etag) outcome.etag = record.etag;
-    if (record.key) outcome.key = record.key;
-    if (record.dataAreaId) outcome.dataAreaId = record.dataAreaId;
-  }
-  return outcome;
-}
-
-/** A connector error as a document's outcome; a write that may have happened is `uncertain`, never retried blindly. */
-function failed(item: WriteItem, error: unknown): WriteOutcome {
-  const message = error instanceof Error ? error.message : String(error);
-  const outcome: WriteOutcome = {
-    documentId: item.documentId,
-    ok: false,
-    error: {
-      message,
-      code: error instanceof Error ? error.name : 'write-failed',
-      ...(error instanceof FnoError && error.status ? { status: error.status } : {}),
-    },
-  };
-  if (error instanceof UncertainOutcomeError) outcome.uncertain = true;
-  return outcome;
-}
-
-/** A valid operation of an atomic change set that another operation failed: not applied, and not its fault. */
-function rolledBack(cause: Error | undefined): Error {
-  const error = new Error(
-    `Not written: its $batch change set was rolled back because another operation in it failed (${cause?.message ?? 'no reason given'}).`,
-  );
-  error.name = 'RolledBackError';
-  return error;
-}
-
-const uncertain = (item: WriteItem, why: string): WriteOutcome => ({
-  documentId: item.documentId,
-  ok: false,
-  uncertain: true,
-  error: { message: why, code: 'uncertain' },
-});
 
 /** The record as it stands now, `undefined` when there is none, `'no-key'` when the payload names no key. */
 async function lookUp(
@@ -227,7 +160,7 @@ export async function writeBatch(
       const item = items[i]!;
       if (result.ok) outcomes[i] = written(item, result.record);
       else if (result.rolledBack) outcomes[i] = failed(item, rolledBack(result.error));
-      else if (result.error instanceof UncertainOutcomeError && target.action !== 'update') unknown.push(i);
+      else if (result.error instanceof UncertainOutcomeError && checkable(target, item)) unknown.push(i);
       else outcomes[i] = failed(item, result.error ?? new Error('the $batch operation failed'));
     });
     const again = await checkByKey(client, target, items, unknown, outcomes);
@@ -236,49 +169,4 @@ export async function writeBatch(
   for (const i of todo)
     outcomes[i] = uncertain(items[i]!, 'Every attempt to send this write in a $batch was lost.');
   return outcomes.map((o, i) => o ?? uncertain(items[i]!, 'no outcome'));
-}
-
-/**
- * Operations a lost `$batch` may or may not have applied, looked up by key in one `$batch` of GETs
- * (idempotent, so the connector retries it): a create found (or a delete gone) is done; the others
- * are answered as the indices to send again.
- */
-async function checkByKey(
-  client: FnoClient,
-  target: WriteTarget,
-  items: WriteItem[],
-  indices: number[],
-  outcomes: (WriteOutcome | undefined)[],
-): Promise<number[]> {
-  const keyed: { i: number; key: Key }[] = [];
-  for (const i of indices) {
-    const item = items[i]!;
-    const key = target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
-    if (key) keyed.push({ i, key });
-    else
-      outcomes[i] = uncertain(
-        item,
-        `The $batch was lost and this ${target.entitySet} record has no key to check.`,
-      );
-  }
-  if (keyed.length === 0) return [];
-  const found = await client.batch(
-    keyed.map(({ key }) => ({ op: 'get' as const, entitySet: target.entitySet, key })),
-    { independent: true },
-  );
-  const again: number[] = [];
-  found.forEach((result, n) => {
-    const { i } = keyed[n]!;
-    const item = items[i]!;
-    const exists = result.ok ? true : result.status === 404 ? false : undefined;
-    if (exists === undefined)
-      outcomes[i] = uncertain(
-        item,
-        `The $batch was lost and checking the record failed: ${result.error?.message}`,
-      );
-    else if (target.action === 'create' ? exists : !exists)
-      outcomes[i] = written(item, target.action === 'create' ? result.record : undefined);
-    else again.push(i);
-  });
-  return again.sort((a, b) => a - b);
 }

@@ -6,8 +6,10 @@ export interface FaultOptions {
   rate429?: number;
   /** Share of requests answered 503. */
   rate503?: number;
-  /** Share of requests whose connection is dropped mid-response. */
+  /** Share of requests whose connection is dropped mid-response (the request was served: a write is applied). */
   dropRate?: number;
+  /** Share of requests whose connection is dropped before they are served (nothing is applied). */
+  dropUnservedRate?: number;
   /** Share of operations inside a $batch answered 429 with their own Retry-After. */
   batchPart429Rate?: number;
   /** Retry-After seconds sent with 429s (default 1). */
@@ -31,7 +33,7 @@ export interface LimitOptions {
   executionSeconds?: number;
 }
 
-export type FaultDecision = 'none' | '429' | '503' | 'drop';
+export type FaultDecision = 'none' | '429' | '503' | 'drop' | 'drop-unserved';
 
 const DEFAULT_LIMITS: Required<LimitOptions> = {
   enabled: false,
@@ -93,12 +95,13 @@ export class Faults {
 
   /** The fault, if any, for the next OData request (one draw per request). */
   decide(): FaultDecision {
-    const { rate429 = 0, rate503 = 0, dropRate = 0 } = this.config;
-    if (rate429 + rate503 + dropRate === 0) return 'none';
+    const { rate429 = 0, rate503 = 0, dropRate = 0, dropUnservedRate = 0 } = this.config;
+    if (rate429 + rate503 + dropRate + dropUnservedRate === 0) return 'none';
     const r = this.decide$.next();
     if (r < rate429) return '429';
     if (r < rate429 + rate503) return '503';
     if (r < rate429 + rate503 + dropRate) return 'drop';
+    if (r < rate429 + rate503 + dropRate + dropUnservedRate) return 'drop-unserved';
     return 'none';
   }
 

@@ -111,6 +111,10 @@ async function handleData(
         ),
       );
     }
+    if (fault === 'drop-unserved') {
+      state.counters.faults.droppedUnserved++;
+      return 'drop';
+    }
     const path = req.url.split('?')[0]!;
     const res =
       path === '/data/$batch' && req.method === 'POST'

@@ -1,0 +1,86 @@
+/** What a write addresses (key, If-Match) and how its outcome is told, shared by every way of writing. */
+import type { OperationAction, OperationBody } from '@flowline/contracts';
+import {
+  FnoError,
+  type IfMatchMode,
+  type TrackedRecord,
+  UncertainOutcomeError,
+} from '@flowline/d365-connector';
+import type { WriteItem, WriteOutcome } from '@flowline/engine';
+
+export type Key = Record<string, string | number | boolean>;
+
+/** What a write needs to know of its operation. */
+export interface WriteTarget {
+  op: OperationBody;
+  action: OperationAction;
+  entitySet: string;
+  /** Key property names from `$metadata`, in key order. */
+  keyNames: string[];
+}
+
+export function pickKey(names: string[], source: Record<string, unknown>): Key | undefined {
+  if (
+    names.length === 0 ||
+    !names.every((n) => source[n] !== undefined && source[n] !== '' && source[n] !== null)
+  )
+    return undefined;
+  return Object.fromEntries(names.map((n) => [n, source[n] as string]));
+}
+
+/** The record a write addresses: its tracked key, else key parts in the parameters, else in the payload. */
+export function keyOf(target: WriteTarget, item: WriteItem): Key | undefined {
+  return (
+    (item.key as Key | undefined) ??
+    pickKey(target.keyNames, item.parameters) ??
+    pickKey(target.keyNames, item.data)
+  );
+}
+
+export function ifMatchOf(target: WriteTarget, item: WriteItem): IfMatchMode {
+  if (item.ifMatch !== 'tracked') return item.ifMatch;
+  return target.op.ifMatch === 'any' ? '*' : target.op.ifMatch === 'none' ? 'none' : 'tracked';
+}
+
+export function written(item: WriteItem, record: TrackedRecord | undefined): WriteOutcome {
+  const outcome: WriteOutcome = { documentId: item.documentId, ok: true };
+  if (record) {
+    outcome.data = record.data;
+    if (record.etag) outcome.etag = record.etag;
+    if (record.key) outcome.key = record.key;
+    if (record.dataAreaId) outcome.dataAreaId = record.dataAreaId;
+  }
+  return outcome;
+}
+
+/** A connector error as a document's outcome; a write that may have happened is `uncertain`, never retried blindly. */
+export function failed(item: WriteItem, error: unknown): WriteOutcome {
+  const message = error instanceof Error ? error.message : String(error);
+  const outcome: WriteOutcome = {
+    documentId: item.documentId,
+    ok: false,
+    error: {
+      message,
+      code: error instanceof Error ? error.name : 'write-failed',
+      ...(error instanceof FnoError && error.status ? { status: error.status } : {}),
+    },
+  };
+  if (error instanceof UncertainOutcomeError) outcome.uncertain = true;
+  return outcome;
+}
+
+/** A valid operation of an atomic change set that another operation failed: not applied, and not its fault. */
+export function rolledBack(cause: Error | undefined): Error {
+  const error = new Error(
+    `Not written: its $batch change set was rolled back because another operation in it failed (${cause?.message ?? 'no reason given'}).`,
+  );
+  error.name = 'RolledBackError';
+  return error;
+}
+
+export const uncertain = (item: WriteItem, why: string): WriteOutcome => ({
+  documentId: item.documentId,
+  ok: false,
+  uncertain: true,
+  error: { message: why, code: 'uncertain' },
+});
