@@ -19,6 +19,7 @@ const HIGH_FAULTS: FaultOptions = {
   rate429: 0.1,
   rate503: 0.05,
   dropRate: 0.03,
+  dropUnservedRate: 0.01,
   // Per operation: about one change set of 100 in twenty is throttled whole.
   batchPart429Rate: 0.0005,
   spikeRate: 0.05,
@@ -29,6 +30,7 @@ const NO_FAULTS: FaultOptions = {
   rate429: 0,
   rate503: 0,
   dropRate: 0,
+  dropUnservedRate: 0,
   batchPart429Rate: 0,
   spikeRate: 0,
 };
@@ -71,6 +73,7 @@ describe('faults from F&O during large processes', () => {
     // The order the rename reads them in (its query orders by CustomerAccount).
     const order = [...original.keys()].sort();
     const editor = new CompetingEditor(bed.sandbox, 'usmf');
+    await editor.ready();
     bed.sandbox.admin.resetCounters();
     bed.sandbox.admin.configure({ faults: HIGH_FAULTS });
     const started = Date.now();
@@ -79,24 +82,24 @@ describe('faults from F&O during large processes', () => {
     try {
       // Both at once, on the server's worker: the copy reads what the rename is changing.
       const [copyRun, renameRun] = [await run(copyId), await run(renameId)];
-      // Edits land on records the rename has read (in the page of 10,000 it is writing) but not yet
-      // written: its update must then get 412; and on records of a page it has not read yet: it
-      // must then rename the edited version.
-      let nextAt = 1;
-      const step = Math.ceil(order.length / 6);
+      // Once per page of 10,000, as soon as the rename writes its first records (so the page is
+      // read): edits to records well ahead in that page, which land before the rename reaches them
+      // (its update must then get 412, or lose the race and the edit gets 412); and to records two
+      // pages on, not read yet (it must rename the edited version).
+      const edited = new Set<number>();
       const renaming = waitFor(
         bed.operator,
         renameRun,
         (e: Detail) => {
           if (ended(e)) return true;
           const writing = e.shapes.write?.in ?? 0;
-          if (writing >= nextAt && nextAt < step * 5) {
-            nextAt = writing + step;
-            const pageEnd = (Math.floor(writing / PAGE) + 1) * PAGE;
-            // Every 20th record: the losers land in many different change sets.
-            const ahead = order
-              .slice(writing + 600, Math.min(writing + 1800, pageEnd))
-              .filter((_, n) => n % 20 === 0);
+          const page = Math.floor(writing / PAGE);
+          const into = writing - page * PAGE;
+          if (writing > 0 && into < PAGE / 4 && !edited.has(page)) {
+            edited.add(page);
+            const pageEnd = (page + 1) * PAGE;
+            // Every 160th record: the losers land in many different change sets.
+            const ahead = order.slice(writing + 2000, pageEnd - 500).filter((_, n) => n % 160 === 0);
             const unread = order.slice(pageEnd + PAGE + 100, pageEnd + PAGE + 120);
             editor.start([...ahead, ...unread]);
           }
@@ -144,7 +147,7 @@ describe('faults from F&O during large processes', () => {
     );
     figure(
       'faults: injected',
-      `429 ${f.throttled429}, 503 ${f.unavailable503}, dropped ${f.dropped}, $batch-part 429 ${f.batchPart429}, latency spikes ${f.latencySpikes} (of ${counters.odataRequests} requests)`,
+      `429 ${f.throttled429}, 503 ${f.unavailable503}, dropped ${f.dropped} (served) + ${f.droppedUnserved} (unserved), $batch-part 429 ${f.batchPart429}, latency spikes ${f.latencySpikes} (of ${counters.odataRequests} requests)`,
     );
     figure('faults: duration', `${seconds.toFixed(1)} s`);
 
@@ -160,6 +163,7 @@ describe('faults from F&O during large processes', () => {
       'throttled429',
       'unavailable503',
       'dropped',
+      'droppedUnserved',
       'batchPart429',
       'latencySpikes',
     ] as const)

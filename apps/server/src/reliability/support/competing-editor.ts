@@ -44,6 +44,12 @@ export class CompetingEditor {
     });
   }
 
+  /** Reads `$metadata` (keys of tracked records come from it), once; call it early so edits start at once. */
+  ready(): Promise<void> {
+    this.metadata ??= this.client.metadata().then(() => undefined);
+    return this.metadata;
+  }
+
   /** Starts renaming each account once (read, then update on the ETag read), without waiting. */
   start(accounts: string[]): void {
     const p = this.edit(accounts).finally(() => this.inFlight.delete(p));
@@ -60,9 +66,7 @@ export class CompetingEditor {
     // Claimed at once, so overlapping calls never edit an account twice.
     const todo = accounts.filter((a) => !this.claimed.has(a));
     for (const a of todo) this.claimed.add(a);
-    // Keys of tracked records come from $metadata.
-    this.metadata ??= this.client.metadata().then(() => undefined);
-    await this.metadata;
+    await this.ready();
     let next = 0;
     const lane = async () => {
       while (next < todo.length) {
