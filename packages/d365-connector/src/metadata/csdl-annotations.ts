@@ -3,6 +3,7 @@ import { type Annotatable, type Frame, IGNORE } from './csdl-frame.js';
 import type { AnnotationValue } from './model.js';
 import { put } from './own.js';
 import type { XmlAttributes } from './xml-attributes.js';
+import { detached } from './xml-names.js';
 
 /** Reads `<Annotation>` elements and their value expressions (constants, Collection, Record, Null). */
 export class CsdlAnnotations {
@@ -72,7 +73,8 @@ export class CsdlAnnotations {
     }
     let value: AnnotationValue;
     if (frame.kind === 'value') {
-      value = frame.term === 'Null' ? null : constantValue(frame.term!, frame.text ?? '', enumMemberNames);
+      const text = detached(frame.text ?? '');
+      value = frame.term === 'Null' ? null : constantValue(frame.term!, text, enumMemberNames);
     } else if (frame.kind === 'Collection') value = frame.items!;
     else if (frame.kind === 'Record') value = frame.record!;
     else {

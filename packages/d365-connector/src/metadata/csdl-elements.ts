@@ -43,35 +43,35 @@ export function propertyFrom(a: XmlAttributes, open: boolean): PropertyModel {
   let srid: string | undefined;
   let defaultValue: string | undefined;
   for (let i = 0; i < a.count; i++) {
-    const attribute = a.nameAt(i);
     // Everything repeats, names too (F&O's 206,000 properties have 5,500 names): shared, not kept
-    // once per property.
-    const v = a.sharedValueAt(i);
-    switch (attribute) {
+    // once per property; flags and numbers are read in place.
+    switch (a.nameAt(i)) {
       case 'Name':
-        name = v;
+        name = a.sharedValueAt(i);
         break;
-      case 'Type':
+      case 'Type': {
+        const v = a.sharedValueAt(i);
         collection = isCollection(v);
         type = collection ? a.share(v.slice(11, -1)) : v;
         break;
+      }
       case 'Nullable':
-        nullable = v !== 'false';
+        nullable = !a.valueIs(i, 'false');
         break;
       case 'MaxLength':
-        maxLength = v === 'max' ? 'max' : Number(v);
+        maxLength = a.valueIs(i, 'max') ? 'max' : a.numberAt(i);
         break;
       case 'Precision':
-        precision = Number(v);
+        precision = a.numberAt(i);
         break;
       case 'Scale':
-        scale = v === 'variable' || v === 'floating' ? v : Number(v);
+        scale = a.valueIs(i, 'variable') ? 'variable' : a.valueIs(i, 'floating') ? 'floating' : a.numberAt(i);
         break;
       case 'SRID':
-        srid = v;
+        srid = a.sharedValueAt(i);
         break;
       case 'DefaultValue':
-        defaultValue = v;
+        defaultValue = a.sharedValueAt(i);
         break;
     }
   }

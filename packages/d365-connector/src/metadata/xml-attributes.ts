@@ -1,4 +1,4 @@
-import { StringPool } from './xml-names.js';
+import { detached, StringPool } from './xml-names.js';
 
 /** The attributes of the element being opened; valid only during `open` (the list is reused). */
 export interface XmlAttributes {
@@ -13,6 +13,10 @@ export interface XmlAttributes {
   sharedValueAt(index: number): string;
   /** The shared string equal to `text` (from the same pool as `sharedValueAt`). */
   share(text: string): string;
+  /** Whether the value equals `text` (compared in place: no string made). */
+  valueIs(index: number, text: string): boolean;
+  /** The value as a number (a plain decimal integer is read in place), `NaN` if it is not one. */
+  numberAt(index: number): number;
   toRecord(): Record<string, string>;
 }
 
@@ -66,7 +70,7 @@ export class AttributeList implements XmlAttributes {
   valueAt(index: number): string {
     let value = this.values[index];
     if (value === undefined) {
-      value = this.source.slice(this.starts[index]!, this.ends[index]!);
+      value = detached(this.source.slice(this.starts[index]!, this.ends[index]!));
       this.values[index] = value;
     }
     return value;
@@ -76,6 +80,29 @@ export class AttributeList implements XmlAttributes {
     const decoded = this.values[index];
     if (decoded !== undefined) return decoded;
     return this.shared.share(this.source.slice(this.starts[index]!, this.ends[index]!));
+  }
+
+  valueIs(index: number, text: string): boolean {
+    const decoded = this.values[index];
+    if (decoded !== undefined) return decoded === text;
+    const start = this.starts[index]!;
+    return this.ends[index]! - start === text.length && this.source.startsWith(text, start);
+  }
+
+  numberAt(index: number): number {
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    // Facets such as MaxLength="60": hundreds of thousands of short integers, read without a string.
+    if (this.values[index] === undefined && end > start && end - start < 10) {
+      let n = 0;
+      for (let k = start; k < end; k++) {
+        const d = this.source.charCodeAt(k) - 48;
+        if (d < 0 || d > 9) return Number(this.valueAt(index));
+        n = n * 10 + d;
+      }
+      return n;
+    }
+    return Number(this.valueAt(index));
   }
 
   share(text: string): string {

@@ -65,6 +65,8 @@ function saxes(text: string): Event[] {
         valueAt: (i) => record[names[i]!]!,
         sharedValueAt: (i) => record[names[i]!]!,
         share: (text) => text,
+        valueIs: (i, text) => record[names[i]!] === text,
+        numberAt: (i) => Number(record[names[i]!]),
       },
       tag.isSelfClosing,
     );
