@@ -114,6 +114,22 @@ describe('formatKey', () => {
     expect(() => formatKey({ dataAreaId: 'usmf', CustomerAccount: 'x', Foo: 1 }, profile)).toThrow(/"Foo"/);
     expect(() => formatKey('x', profile)).toThrow(/2 parts/);
   });
+
+  it('refuses values a key cannot hold (from documents at run time) with a QueryBuildError naming the part', () => {
+    // Values from untyped documents: each must fail by name, never as a TypeError from the encoder.
+    const bad: [unknown, RegExp][] = [
+      [{ dataAreaId: 'usmf', CustomerAccount: null }, /"CustomerAccount" is null/],
+      [{ dataAreaId: 'usmf', CustomerAccount: { id: 1 } }, /"CustomerAccount" must be .* not an object/],
+      [{ dataAreaId: 'usmf', CustomerAccount: ['x'] }, /"CustomerAccount" must be .* not an array/],
+      [{ dataAreaId: 'usmf', CustomerAccount: Symbol('x') }, /not a symbol/],
+    ];
+    for (const [key, message] of bad) {
+      expect(() => formatKey(key as Record<string, string>, profile)).toThrow(QueryBuildError);
+      expect(() => formatKey(key as Record<string, string>, profile)).toThrow(message);
+    }
+    expect(() => formatKey(undefined as unknown as string)).toThrow(/The key is missing/);
+    expect(() => formatKey(null)).toThrow(/The key is null/);
+  });
 });
 
 describe('buildQueryUrl', () => {

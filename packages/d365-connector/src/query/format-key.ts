@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/profile-types.js';
 import { checkPath } from './compile-filter.js';
-import { encodeLiteral, type LiteralValue } from './edm-literal.js';
+import { encodeLiteral, isTypedValue, type LiteralValue } from './edm-literal.js';
 import { QueryBuildError } from './query-error.js';
 import { encodePathSegment } from './url-encoding.js';
 
@@ -29,6 +29,7 @@ export function formatKey(key: EntityKey, spec?: KeySpec): string {
     if (names && names.length > 1)
       throw new QueryBuildError(`The key has ${names.length} parts (${names.join(', ')}): pass them by name`);
     const name = names?.[0] ?? '';
+    checkKeyValue(key, name);
     return `(${encodePathSegment(encodeLiteral(key, name ? typeOf(name) : undefined, name))})`;
   }
   const order = names ?? Object.keys(key);
@@ -40,8 +41,7 @@ export function formatKey(key: EntityKey, spec?: KeySpec): string {
   const parts = order.map((name) => {
     checkPath(name);
     const value = key[name];
-    if (value === undefined)
-      throw new QueryBuildError(`Key part "${name}" is missing; all parts are required`, name);
+    checkKeyValue(value, name);
     return `${name}=${encodePathSegment(encodeLiteral(value, typeOf(name), name))}`;
   });
   return `(${parts.join(',')})`;
@@ -49,4 +49,19 @@ export function formatKey(key: EntityKey, spec?: KeySpec): string {
 
 function isKeyRecord(key: EntityKey): key is Record<string, LiteralValue> {
   return typeof key === 'object' && key !== null && !(key instanceof Date) && !('$edm' in key);
+}
+
+/**
+ * Keys come from documents at run time, so any value can arrive: what is not a literal (missing, null,
+ * an object, an array) is refused with the part's name instead of failing deep inside the encoder.
+ */
+function checkKeyValue(value: unknown, name: string): asserts value is LiteralValue {
+  const part = name ? `Key part "${name}"` : 'The key';
+  if (value === undefined) throw new QueryBuildError(`${part} is missing; all parts are required`, name);
+  if (value === null) throw new QueryBuildError(`${part} is null; a key part needs a value`, name);
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'bigint' || type === 'boolean') return;
+  if (value instanceof Date || isTypedValue(value)) return;
+  const found = Array.isArray(value) ? 'an array' : type === 'object' ? 'an object' : `a ${type}`;
+  throw new QueryBuildError(`${part} must be a string, number, boolean or date, not ${found}`, name);
 }
