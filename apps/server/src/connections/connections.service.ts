@@ -56,6 +56,8 @@ export class ConnectionsService {
     await this.hosts.check(config.url, '/serviceUrl');
     if (config.auth?.authorityHost) await this.hosts.check(config.auth.authorityHost, '/auth/authorityHost');
     if (body.proxy) await this.hosts.check(body.proxy.url, '/proxy/url');
+    // Judged again as each connection is made, against DNS answers that change after this check.
+    config.http = { ...config.http, lookup: this.hosts.lookup };
     return {
       config,
       body,

@@ -1,3 +1,4 @@
+import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { HttpProblem } from '../errors/problem.js';
@@ -83,6 +84,16 @@ function isInternal(address: string): boolean {
   return internal.check(ip, family);
 }
 
+/** A URL's host as judged: no IPv6 brackets, lower case; `localhost.` is `localhost` (the final dot changes nothing). */
+const normalHost = (hostname: string) =>
+  hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+
+const refusal = (host: string, address: string) =>
+  `Connections may not reach ${host} (${address}, ${describeInternal(address)}): an administrator can allow it in FLOWLINE_ALLOWED_HOSTS.`;
+
 /** Names that mean this machine whatever DNS says (RFC 6761), with or without the final dot. */
 const LOOPBACK_NAMES = /^(?:localhost|localhost\.localdomain|ip6-localhost|ip6-loopback|.+\.localhost)$/;
 
@@ -129,11 +140,7 @@ export class HostPolicy {
         errors: [{ path: `/body${field}`, message: 'is not a URL' }],
       });
     }
-    // `localhost.` is `localhost`: the final dot of a fully qualified name changes nothing.
-    const host = u.hostname
-      .replace(/^\[|\]$/g, '')
-      .toLowerCase()
-      .replace(/\.$/, '');
+    const host = normalHost(u.hostname);
     const port = u.port || (u.protocol === 'https:' ? '443' : '80');
     if (this.names.has(host) || this.names.has(`${host}:${port}`)) return;
     let addresses: string[];
@@ -146,27 +153,68 @@ export class HostPolicy {
         return; // Unresolvable: the connector's own error will say the host cannot be reached.
       }
     }
-    const refused = addresses.find((ip) => {
+    const refused = this.refused(addresses);
+    if (refused) {
+      throw new HttpProblem(422, 'Unprocessable Content', refusal(host, refused), {
+        errors: [
+          {
+            path: `/body${field}`,
+            message: `points at ${describeInternal(refused)}, which is not allowed`,
+          },
+        ],
+      });
+    }
+  }
+
+  /**
+   * The name resolver for connections as they are made (`lookup` of net.connect): `check` judged the
+   * addresses a name had when the connection was saved or loaded; a DNS server answering otherwise
+   * later (DNS rebinding) is caught here, where the address actually connected to is chosen.
+   */
+  readonly lookup = (
+    hostname: string,
+    options: LookupOptions,
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void,
+  ): void => {
+    const host = normalHost(hostname);
+    // A `host:port` entry allows the name on one port; the port is not known here, and `check` has
+    // already held the connection to it.
+    const named = this.names.has(host) || [...this.names].some((n) => n.startsWith(`${host}:`));
+    const answer = (addresses: string[]) => {
+      const refused = this.anything || named ? undefined : this.refused(addresses);
+      if (refused) {
+        const error: NodeJS.ErrnoException = new Error(refusal(host, refused));
+        error.code = 'EHOSTREFUSED';
+        return callback(error, options.all ? [] : '');
+      }
+      const found = addresses.map((address) => ({ address, family: isIP(address) }));
+      const wanted = options.family ? found.filter((a) => a.family === options.family) : found;
+      if (wanted.length === 0) {
+        const error: NodeJS.ErrnoException = new Error(`${hostname} has no address of the family asked for`);
+        error.code = 'ENOTFOUND';
+        return callback(error, options.all ? [] : '');
+      }
+      if (options.all) callback(null, wanted);
+      else callback(null, wanted[0]!.address, wanted[0]!.family);
+    };
+    if (!this.anything && LOOPBACK_NAMES.test(host)) return answer(['127.0.0.1']);
+    this.resolve(hostname).then(answer, (error: NodeJS.ErrnoException) =>
+      callback(error, options.all ? [] : ''),
+    );
+  };
+
+  /** The first of `addresses` that is internal and not allowed, if any. */
+  private refused(addresses: string[]): string | undefined {
+    return addresses.find((ip) => {
       if (!isInternal(ip)) return false;
       const judged = effective(ip);
       return (
         !this.nets.check(judged.ip, judged.family) && !this.nets.check(ip, isIP(ip) === 6 ? 'ipv6' : 'ipv4')
       );
     });
-    if (refused) {
-      throw new HttpProblem(
-        422,
-        'Unprocessable Content',
-        `Connections may not reach ${host} (${refused}, ${describeInternal(refused)}): an administrator can allow it in FLOWLINE_ALLOWED_HOSTS.`,
-        {
-          errors: [
-            {
-              path: `/body${field}`,
-              message: `points at ${describeInternal(refused)}, which is not allowed`,
-            },
-          ],
-        },
-      );
-    }
   }
 }

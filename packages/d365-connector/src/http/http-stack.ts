@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from 'undici';
 
@@ -18,6 +19,11 @@ export interface HttpOptions {
   proxy?: ProxyConfig | false;
   /** Extra CA certificates (PEM) to trust, for the service, the token authority and the proxy. */
   ca?: string | Buffer | (string | Buffer)[];
+  /**
+   * Resolves host names as connections are made (net.connect's `lookup`): where a server judges the
+   * address a connection really goes to, e.g. to keep connections off its own network.
+   */
+  lookup?: LookupFunction;
 }
 
 function proxyOptions(proxy: ProxyConfig): ProxyAgent.Options {
@@ -49,7 +55,11 @@ export function createDispatcher(options: HttpOptions = {}): Dispatcher {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
     headersTimeout: options.responseTimeoutMs ?? 120_000,
     bodyTimeout: options.responseTimeoutMs ?? 120_000,
-    connect: { timeout: options.connectTimeoutMs ?? 10_000, ...tls },
+    connect: {
+      timeout: options.connectTimeoutMs ?? 10_000,
+      ...tls,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+    },
   };
   let base: Dispatcher;
   if (options.proxy) {

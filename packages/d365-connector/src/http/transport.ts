@@ -70,6 +70,18 @@ function errorCode(error: unknown): string {
   return '';
 }
 
+/** What to say of a failed connection: its code, or the message of the error that carries it when that says more. */
+function failureDetail(error: unknown, code: string): string {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const { code: own, message } = e as { code?: unknown; message?: unknown };
+    if (own === code && typeof message === 'string' && message !== code && !message.includes(` ${code} `))
+      return `${code}: ${message}`;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return code || (error as Error).message;
+}
+
 /**
  * Sends requests with authentication, the adaptive concurrency cap, and retries (429/503 honouring
  * Retry-After, dropped connections with backoff) within the retry policy's time budget.
@@ -103,7 +115,7 @@ export class Transport {
         const dropped = notSent || DROPPED.has(code) || TIMEOUTS.has(code);
         const failure = TIMEOUTS.has(code)
           ? new TimeoutError(`No response in time (${code})`, context, { cause: error })
-          : new NetworkError(`Connection failed (${code || (error as Error).message})`, context, {
+          : new NetworkError(`Connection failed (${failureDetail(error, code)})`, context, {
               cause: error,
             });
         if (!dropped) throw failure;
