@@ -111,11 +111,31 @@ test('a loop rule writes one target line per sales order line, reading the line,
       { ItemNumber: 'A0003', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
     ]);
 
+  // A function box inside a loop rule: rule 1 writes the item number in lower case.
+  await loops.getByLabel('Function for loop 1 rule 1').selectOption('lower');
+  const boxes = loops.getByRole('region', { name: 'Function boxes of loop 1 rule 1' });
+  await expect(boxes.getByLabel(/^Box r\d+f1: lower$/)).toBeVisible();
+  await expect(
+    boxes.getByRole('list', { name: 'Source fields read by SalesOrderLines[].ItemNumber' }),
+  ).toContainText('ItemNumber');
+  for (const control of await boxes.locator('button, input, select').all())
+    await expect(control).toHaveAccessibleName(/\S/);
+  await page.getByRole('button', { name: 'Run test' }).click();
+  await expect
+    .poll(
+      async () => JSON.parse((await page.getByTestId('map-output').textContent()) ?? '{}').SalesOrderLines,
+    )
+    .toEqual([
+      { ItemNumber: 'a0001', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
+      { ItemNumber: 'a0003', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
+    ]);
+
   // Saved with the map; after a reload the loop is there to edit, and its rules and itself can go.
   const editor = new EditorPage(page);
   await editor.save();
   await page.reload();
   await expect(loops.getByLabel('Loop 1 rule 3 target')).toHaveValue('SalesOrderNumber');
+  await expect(boxes.getByLabel(/^Box r\d+f1: lower$/)).toBeVisible();
   await loops.getByRole('button', { name: 'Remove loop 1 rule 1' }).click();
   await expect(loops.getByRole('list', { name: 'Rules of loop 1' }).getByRole('listitem')).toHaveCount(2);
   await loops.getByRole('button', { name: 'Remove loop 1', exact: true }).click();

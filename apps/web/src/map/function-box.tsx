@@ -2,7 +2,7 @@ import type { FunctionStep, ValueRef } from '@flowline/contracts';
 import { getFunction } from '@flowline/mapping';
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
 import { BOX_WIDTH, type BoxPosition } from './function-surface-model.js';
-import { ValueRefInput } from './value-ref-input.js';
+import { type Scope, ValueRefInput } from './value-ref-input.js';
 
 const STEP = 10;
 
@@ -25,6 +25,8 @@ export function FunctionBox({
   onInput,
   onAddInput,
   onUseAsOutput,
+  sourceListId,
+  scopedSources,
 }: {
   step: FunctionStep;
   at: BoxPosition;
@@ -44,6 +46,8 @@ export function FunctionBox({
   onInput: (n: number, ref: ValueRef) => void;
   onAddInput: () => void;
   onUseAsOutput: () => void;
+  sourceListId: string;
+  scopedSources?: { listFor: (scope: Scope) => string } | undefined;
 }) {
   const def = getFunction(step.fn);
   const drag = useRef<{ x: number; y: number; from: BoxPosition; to: BoxPosition } | null>(null);
@@ -133,7 +137,8 @@ export function FunctionBox({
               label={`${step.id} ${name}`}
               value={a}
               steps={earlier}
-              sourceListId="map-source-paths"
+              sourceListId={sourceListId}
+              scopedSources={scopedSources}
               constants={constants}
               onChange={(v) => onInput(n, v)}
             />

@@ -9,6 +9,7 @@ import {
   placeStep,
   positions,
   surfaceOf,
+  withFunction,
 } from './function-surface-model.js';
 
 // upper(trim(Name)) joined with the account: f1 trim, f2 upper, f3 concat.
@@ -78,5 +79,35 @@ describe('the function surface', () => {
     expect(backwards).toEqual({
       error: 'f1 runs before f3: a box can only read boxes that run before it.',
     });
+  });
+});
+
+describe('withFunction', () => {
+  const plain: FieldRule = {
+    id: 'r7',
+    kind: 'field',
+    target: 'ItemNumber',
+    value: { type: 'source', path: 'ItemNumber' },
+  };
+
+  it('feeds the new box with what the value was and writes its output, with ids after the prefix', () => {
+    const once = withFunction(plain, 'lower', 'r7f')!;
+    expect(once.steps).toEqual([{ id: 'r7f1', fn: 'lower', args: [{ type: 'source', path: 'ItemNumber' }] }]);
+    expect(once.value).toEqual({ type: 'step', step: 'r7f1' });
+    const twice = withFunction(once, 'trim', 'r7f')!;
+    expect(twice.steps?.map((s) => s.id)).toEqual(['r7f1', 'r7f2']);
+    expect(twice.steps?.[1]?.args).toEqual([{ type: 'step', step: 'r7f1' }]);
+    // What the map does with it: lower, then trim, per element.
+    const map = {
+      ...createMap('m'),
+      rules: [{ id: 'l1', kind: 'loop' as const, source: 'Lines', target: 'Lines', rules: [twice] }],
+    };
+    expect(testMap(map, { Lines: [{ ItemNumber: ' A1 ' }] }).output).toEqual({
+      Lines: [{ ItemNumber: 'a1' }],
+    });
+  });
+
+  it('answers undefined for a function that does not exist', () => {
+    expect(withFunction(plain, 'nope')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldRule, FunctionStep, ValueRef } from '@flowline/contracts';
+import { getFunction } from '@flowline/mapping';
 
 /** Where a box sits on the surface (kept in the step's `ui`). */
 export interface BoxPosition {
@@ -108,4 +109,21 @@ export function connectInput(
     ...rule,
     steps: steps.map((s, i) => (i === at ? { ...s, args: s.args.map((a, k) => (k === n ? ref : a)) } : s)),
   };
+}
+
+/**
+ * The rule with a new box of `fn` writing its value, fed by what the value was (first required input);
+ * undefined for an unknown function. Box ids start with `prefix`; ids of deleted boxes still in use are skipped.
+ */
+export function withFunction(rule: FieldRule, fn: string, prefix = 'f'): FieldRule | undefined {
+  const def = getFunction(fn);
+  if (!def) return undefined;
+  const steps = rule.steps ?? [];
+  let k = steps.length + 1;
+  while (steps.some((s) => s.id === `${prefix}${k}`)) k++;
+  const id = `${prefix}${k}`;
+  const args: ValueRef[] = def.inputs
+    .filter((i) => !i.optional)
+    .map((_, n) => (n === 0 ? rule.value : { type: 'constant', value: '' }));
+  return { ...rule, steps: [...steps, { id, fn, args }], value: { type: 'step', step: id } };
 }

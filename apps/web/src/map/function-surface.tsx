@@ -1,4 +1,4 @@
-import type { FieldRule, MapDefinition, ValueRef } from '@flowline/contracts';
+import type { FieldRule, ValueRef } from '@flowline/contracts';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FunctionBox } from './function-box.js';
 import {
@@ -12,7 +12,7 @@ import {
   positions,
   surfaceOf,
 } from './function-surface-model.js';
-import { putRule, ruleFor } from './map-rules.js';
+import type { Scope } from './value-ref-input.js';
 import './function-surface.css';
 
 const PILL = 120;
@@ -27,19 +27,29 @@ function curve(a: { x: number; y: number }, b: { x: number; y: number }): string
 }
 
 /**
- * The selected target's function boxes on a surface between the two trees: the source fields it
- * reads on the left, the target on the right, lines from fields into inputs and from outputs onward.
+ * A field rule's function boxes on a surface between the two trees: the source fields it reads on
+ * the left, the target on the right, lines from fields into inputs and from outputs onward. Used for
+ * the selected target field, and for the rules inside a loop (`label` then names which one).
  */
 export function FunctionSurface({
-  map,
+  rule,
   target,
-  onChange,
+  constants,
+  onRule,
+  label = 'Function surface',
+  sourceListId = 'map-source-paths',
+  scopedSources,
 }: {
-  map: MapDefinition;
+  rule: FieldRule | undefined;
+  /** The target field, as shown; undefined when none is selected. */
   target: string | undefined;
-  onChange: (m: MapDefinition) => void;
+  constants: string[];
+  onRule: (rule: FieldRule) => void;
+  label?: string;
+  /** The source paths inputs offer, and per scope inside a loop. */
+  sourceListId?: string;
+  scopedSources?: { listFor: (scope: Scope) => string };
 }) {
-  const rule = target ? ruleFor(map, target) : undefined;
   const steps = rule?.steps ?? [];
   const [selected, setSelected] = useState<string | undefined>();
   const [dragging, setDragging] = useState<{ id: string; at: BoxPosition } | undefined>();
@@ -61,7 +71,7 @@ export function FunctionSurface({
     sources.length * 44 + 16,
     ...steps.map((s) => (placed.get(s.id)?.y ?? 0) + boxHeight(s)),
   );
-  const save = (next: FieldRule) => onChange(putRule(map, next));
+  const save = onRule;
 
   // Lines follow the ports wherever layout put them: measured after every render (a few elements).
   useLayoutEffect(() => {
@@ -94,7 +104,7 @@ export function FunctionSurface({
 
   if (!target || !rule) {
     return (
-      <section aria-label="Function surface" className="panel fn-surface-panel">
+      <section aria-label={label} className="panel fn-surface-panel">
         <h2>Functions</h2>
         <p className="hint">
           {target
@@ -113,7 +123,7 @@ export function FunctionSurface({
     }
   };
   return (
-    <section aria-label="Function surface" className="panel fn-surface-panel">
+    <section aria-label={label} className="panel fn-surface-panel">
       <h2>
         Functions <small>for {target}</small>
       </h2>
@@ -152,7 +162,9 @@ export function FunctionSurface({
               at={at(s.id)}
               selected={selected === s.id}
               earlier={steps.slice(0, i).map((x) => x.id)}
-              constants={Object.keys(map.constants ?? {})}
+              constants={constants}
+              sourceListId={sourceListId}
+              scopedSources={scopedSources}
               isOutput={rule.value.type === 'step' && rule.value.step === s.id}
               target={target}
               onSelect={() => setSelected(s.id)}

@@ -1,5 +1,8 @@
 import type { FieldRule, LoopRule, MapDefinition } from '@flowline/contracts';
 import type { ValidationIssue } from '@flowline/mapping';
+import { FunctionPicker } from './function-picker.js';
+import { FunctionSurface } from './function-surface.js';
+import { withFunction } from './function-surface-model.js';
 import { addInnerRule, autoMapLoop, deleteRule, elementFields, replaceRule } from './map-loops.js';
 import { ValueRefInput } from './value-ref-input.js';
 
@@ -171,10 +174,33 @@ export function LoopRuleEditor({
               <button type="button" onClick={() => onChange(deleteRule(map, r.id))}>
                 Remove {name.toLowerCase()}
               </button>
+              <FunctionPicker
+                label={`Function for ${name.toLowerCase()}`}
+                onPick={(fn) => {
+                  // Box ids carry the rule's id: unique in the map, so every box's controls are named apart.
+                  const next = withFunction(r, fn, `${r.id}f`);
+                  if (next) setInner(next);
+                }}
+              />
               <IssueList
                 label={`Issues of ${name.toLowerCase()}`}
                 issues={issues.filter((i) => i.ruleId === r.id)}
               />
+              {(r.steps?.length ?? 0) > 0 && (
+                <div className="loop-inner-functions">
+                  <FunctionSurface
+                    rule={r}
+                    target={`${loop.target}.${r.target}`}
+                    label={`Function boxes of ${name.toLowerCase()}`}
+                    constants={Object.keys(map.constants ?? {})}
+                    onRule={setInner}
+                    sourceListId={listId}
+                    scopedSources={{
+                      listFor: (scope) => (scope === 'current' ? listId : 'map-source-paths'),
+                    }}
+                  />
+                </div>
+              )}
             </li>
           );
         })}

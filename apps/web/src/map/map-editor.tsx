@@ -10,7 +10,7 @@ import { LoopRules } from './loop-rules.js';
 import { MapConstants } from './map-constants.js';
 import { MapDescription } from './map-description.js';
 import { enclosingCollection, loopPaths } from './map-loops.js';
-import { link, normalizeMap, ruleFor, sourcesOf } from './map-rules.js';
+import { link, normalizeMap, putRule, ruleFor, sourcesOf } from './map-rules.js';
 import { MapTestPanel } from './map-test-panel.js';
 import { MapTree } from './map-tree.js';
 import { ProfileBindingPicker } from './profile-binding-picker.js';
@@ -126,7 +126,13 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
             onDragStart: (e) => e.dataTransfer.setData('text/x-flowline-source', row.path),
           })}
         />
-        <FunctionSurface key={selected ?? ''} map={map} target={selected} onChange={set} />
+        <FunctionSurface
+          key={selected ?? ''}
+          rule={selected ? ruleFor(map, selected) : undefined}
+          target={selected}
+          constants={Object.keys(map.constants ?? {})}
+          onRule={(rule) => set(putRule(map, rule))}
+        />
         <MapTree
           side="Target"
           fields={map.target.profile?.fields ?? []}

@@ -1,10 +1,9 @@
-import type { FieldRule, MapDefinition, ProfileField, ValueRef } from '@flowline/contracts';
-import { getFunction, listFunctions, type ValidationIssue } from '@flowline/mapping';
-import { useMemo } from 'react';
+import type { FieldRule, MapDefinition, ProfileField } from '@flowline/contracts';
+import type { ValidationIssue } from '@flowline/mapping';
+import { FunctionPicker } from './function-picker.js';
+import { withFunction } from './function-surface-model.js';
 import { putRule, removeRule, ruleFor } from './map-rules.js';
 import { ValueRefInput } from './value-ref-input.js';
-
-const functions = listFunctions();
 
 /** The selected target field: its one input, default, new function boxes (drawn on the surface), and its issues. */
 export function RuleInspector({
@@ -29,25 +28,9 @@ export function RuleInspector({
   const save = (next: FieldRule) =>
     onChange(putRule(map, { ...next, id: next.id || `r${map.rules.length + 1}-${target}` }));
   const steps = rule.steps ?? [];
-  const grouped = useMemo(() => {
-    const by: Record<string, typeof functions> = {};
-    for (const f of functions) {
-      by[f.category] ??= [];
-      by[f.category]?.push(f);
-    }
-    return by;
-  }, []);
   const addFunction = (fn: string) => {
-    const def = getFunction(fn);
-    if (!def) return;
-    // Boxes can be deleted from the middle: the next id skips those still in use.
-    let k = steps.length + 1;
-    while (steps.some((s) => s.id === `f${k}`)) k++;
-    const id = `f${k}`;
-    const args: ValueRef[] = def.inputs
-      .filter((i) => !i.optional)
-      .map((_, n) => (n === 0 ? rule.value : { type: 'constant', value: '' }));
-    save({ ...rule, steps: [...steps, { id, fn, args }], value: { type: 'step', step: id } });
+    const next = withFunction(rule, fn);
+    if (next) save(next);
   };
   return (
     <section aria-labelledby="rule-title" className="panel rule-inspector">
@@ -88,21 +71,7 @@ export function RuleInspector({
             onChange={(e) => save({ ...rule, default: e.target.value === '' ? undefined : e.target.value })}
           />
         </label>
-        <label>
-          Add function
-          <select value="" onChange={(e) => addFunction(e.target.value)}>
-            <option value="">(choose a function)</option>
-            {Object.entries(grouped).map(([category, list]) => (
-              <optgroup key={category} label={category}>
-                {list?.map((f) => (
-                  <option key={f.id} value={f.id} title={f.description}>
-                    {f.id}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <FunctionPicker label="Add function" onPick={addFunction} />
       </div>
       {rule.id && (
         <button type="button" onClick={() => onChange(removeRule(map, target))}>

@@ -1,6 +1,6 @@
 import type { ValueRef } from '@flowline/contracts';
 
-type Scope = 'current' | 'parent' | 'root';
+export type Scope = 'current' | 'parent' | 'root';
 
 /** Edits one input of a rule or a function box: a source field, a constant, a map constant, or an earlier box. */
 export function ValueRefInput({
