@@ -56,6 +56,8 @@ export function FunctionSurface({
   const [problem, setProblem] = useState<string | null>(null);
   const [lines, setLines] = useState<{ key: string; d: string }[]>([]);
   const [width, setWidth] = useState(0);
+  /** How far down the boxes really reach (an input with a scope picker is taller than estimated). */
+  const [bottom, setBottom] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const placed = useMemo(() => positions(steps), [steps]);
   const at = (id: string) => (dragging?.id === id ? dragging.at : (placed.get(id) ?? { x: 0, y: 0 }));
@@ -68,6 +70,7 @@ export function FunctionSurface({
   );
   const height = Math.max(
     200,
+    bottom,
     sources.length * 44 + 16,
     ...steps.map((s) => (placed.get(s.id)?.y ?? 0) + boxHeight(s)),
   );
@@ -95,6 +98,8 @@ export function FunctionSurface({
       });
       setLines((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
       setWidth(root.clientWidth);
+      const boxes = [...root.querySelectorAll<HTMLElement>('.fn-box')];
+      setBottom(Math.max(0, ...boxes.map((b) => b.offsetTop + b.offsetHeight)));
     };
     measure();
     const observer = new ResizeObserver(measure);
