@@ -232,7 +232,7 @@ export class CsdlBuilder {
         return STRUCTURAL.Association!;
       case 'Annotations': {
         // Applied once every type is known; one block per element, resolved once for all its terms.
-        const block: ExternalAnnotations = { target: a.get('Target') ?? '' };
+        const block: ExternalAnnotations = { target: a.peek('Target') ?? '' };
         this.external.push(block);
         return { kind: 'Annotations', target: block };
       }
@@ -251,8 +251,8 @@ export class CsdlBuilder {
     }
     if (local === 'NavigationProperty') {
       const n = navigationFrom(a);
-      const relationship = a.get('Relationship');
-      const toRole = a.get('ToRole');
+      const relationship = a.peek('Relationship');
+      const toRole = a.peek('ToRole');
       if (relationship && toRole) this.v2Navigations.push({ nav: n, relationship, toRole });
       t.navigationProperties.push(n);
       this.member = n;

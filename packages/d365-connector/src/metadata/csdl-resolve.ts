@@ -38,6 +38,8 @@ export function resolveModel(model: MetadataModel, parts: Unresolved): void {
   // Type names repeat (Edm.String thousands of times): each distinct one is qualified once.
   const qualified = new Map<string, string>();
   const q = (name: string): string => {
+    // `Edm` is reserved (no alias may take it): the most common types need no lookup.
+    if (name.startsWith('Edm.')) return name;
     let result = qualified.get(name);
     if (result === undefined) {
       result = qualifyName(name, aliases);

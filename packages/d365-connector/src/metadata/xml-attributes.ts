@@ -3,6 +3,11 @@ import { detached, StringPool } from './xml-names.js';
 /** The attributes of the element being opened; valid only during `open` (the list is reused). */
 export interface XmlAttributes {
   get(name: string): string | undefined;
+  /**
+   * The value as a view into the scanned text: for a value used while parsing and dropped (kept in the
+   * model, it would keep the whole document alive; `get` answers a copy).
+   */
+  peek(name: string): string | undefined;
   readonly count: number;
   nameAt(index: number): string;
   valueAt(index: number): string;
@@ -38,6 +43,12 @@ export class AttributeList implements XmlAttributes {
 
   get(name: string): string | undefined {
     for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.valueAt(i);
+    return undefined;
+  }
+
+  peek(name: string): string | undefined {
+    for (let i = 0; i < this.length; i++)
+      if (this.names[i] === name) return this.values[i] ?? this.source.slice(this.starts[i]!, this.ends[i]!);
     return undefined;
   }
 

@@ -59,6 +59,7 @@ function saxes(text: string): Event[] {
       tag.name,
       {
         get: (n) => record[n],
+        peek: (n) => record[n],
         toRecord: () => record,
         count: names.length,
         nameAt: (i) => names[i]!,
