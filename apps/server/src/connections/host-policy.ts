@@ -201,10 +201,11 @@ export class HostPolicy {
       if (options.all) callback(null, wanted);
       else callback(null, wanted[0]!.address, wanted[0]!.family);
     };
-    if (!this.anything && LOOPBACK_NAMES.test(host)) return answer(['127.0.0.1']);
-    this.resolve(hostname).then(answer, (error: NodeJS.ErrnoException) =>
-      callback(error, options.all ? [] : ''),
-    );
+    if (!this.anything && LOOPBACK_NAMES.test(host)) answer(['127.0.0.1']);
+    else
+      this.resolve(hostname).then(answer, (error: NodeJS.ErrnoException) =>
+        callback(error, options.all ? [] : ''),
+      );
   };
 
   /** The first of `addresses` that is internal and not allowed, if any. */
