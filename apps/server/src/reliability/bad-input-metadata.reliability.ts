@@ -50,6 +50,8 @@ const MALFORMED: [string, Buffer][] = [
     ),
   ],
   ['UTF-16 without BOM', Buffer.from(TRIPPIN, 'utf16le')],
+  // An "é" in Latin-1: refused where it stands, not read with a replacement character.
+  ['Latin-1', Buffer.from(TRIPPIN.replace('Trip', 'Tríp'), 'latin1')],
   ['100,000 levels', Buffer.from(deep)],
   ['an HTML error page', Buffer.from('<html><body><h1>502 Bad Gateway</h1></body></html>')],
   ['not XML', Buffer.from('{"error":"nope"}')],

@@ -59,12 +59,15 @@ export class ClientCore {
       method: 'GET',
       url: `${this.root}/$metadata`,
       headers: { accept: 'application/xml' },
+      // Bytes, so that a document that is not UTF-8 is refused where it goes wrong, not read with U+FFFD.
+      bytes: true,
     });
+    const document = res.bytes ?? Buffer.from(res.body);
     // Parsing is skipped when the document's hash is already known.
     const known = this.cache.get(this.root);
     const model = known
-      ? this.cache.parse(this.root, Buffer.from(res.body))
-      : await parseMetadata(res.body).then((m) => {
+      ? this.cache.parse(this.root, document)
+      : await parseMetadata(document).then((m) => {
           this.cache.set(this.root, m);
           return m;
         });

@@ -27,6 +27,11 @@ export interface SendRequest {
   /** ETag sent in If-Match: reported by a ConcurrencyError. */
   sentEtag?: string;
   /**
+   * Answer a successful body as bytes (`SendResponse.bytes`), not decoded: for a document whose
+   * encoding the caller checks itself (`$metadata`), instead of having invalid bytes replaced.
+   */
+  bytes?: boolean;
+  /**
    * A 404 after an attempt whose outcome is unknown (its connection dropped after sending) means that
    * attempt did the work (a DELETE): the 404 is then returned, flagged, instead of a NotFoundError.
    */
@@ -37,6 +42,8 @@ export interface SendResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body's bytes, when the request asked for `bytes` and succeeded (`body` is then empty). */
+  bytes?: Buffer;
   /** Set on a 404 returned for `goneMeansDone`: absent after a retry, so an earlier attempt did it. */
   confirmedAfterRetry?: boolean;
 }
@@ -181,10 +188,15 @@ export class Transport {
         body: req.body,
       });
       const encoding = res.headers['content-encoding'];
-      const body = encoding
-        ? decodeBody(Buffer.from(await res.body.arrayBuffer()), encoding).toString('utf8')
-        : await res.body.text();
-      return { status: res.statusCode, headers: res.headers, body };
+      if (req.bytes || encoding) {
+        const raw = Buffer.from(await res.body.arrayBuffer());
+        const bytes = encoding ? decodeBody(raw, encoding) : raw;
+        // Errors are read as text whatever was asked: their OData error body says what went wrong.
+        if (req.bytes && res.statusCode < 400)
+          return { status: res.statusCode, headers: res.headers, body: '', bytes };
+        return { status: res.statusCode, headers: res.headers, body: bytes.toString('utf8') };
+      }
+      return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
     } finally {
       release();
     }

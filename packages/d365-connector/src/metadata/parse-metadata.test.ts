@@ -180,8 +180,32 @@ describe('parseMetadata refuses malformed and hostile XML with line and column',
     });
   }
 
-  it('refuses bytes that are not UTF-8', () => {
+  it('refuses bytes that are not UTF-8, at the byte that breaks it', () => {
     expect(() => parseMetadataSync(Buffer.from([0x3c, 0x61, 0xff, 0xfe, 0x3e]))).toThrow(/not valid UTF-8/);
+    const at = (bytes: Buffer) => {
+      try {
+        parseMetadataSync(bytes);
+      } catch (e) {
+        if (!(e instanceof MetadataParseError)) throw e;
+        return { line: e.line, column: e.column, reason: e.reason };
+      }
+      throw new Error('accepted');
+    };
+    // Latin-1 "é" before a quote: the lead of a sequence the quote breaks; columns count characters.
+    const latin1 = Buffer.concat([
+      Buffer.from('<edmx:Edmx>\n  <a Name="Caf'),
+      Buffer.from([0xe9, 0x22, 0x2f, 0x3e]),
+    ]);
+    expect(at(latin1)).toEqual({
+      line: 2,
+      column: 15,
+      reason: expect.stringMatching(/byte 0xe9 at offset 26/),
+    });
+    // A stray byte after a valid three-byte character.
+    const stray = Buffer.concat([Buffer.from('<edmx:Edmx>\n\n  <a Name="€'), Buffer.from([0xff])]);
+    expect(at(stray)).toMatchObject({ line: 3, column: 13 });
+    // UTF-16 without its BOM.
+    expect(at(Buffer.from('<edmx:Edmx/>', 'utf16le'))).toMatchObject({ line: 1 });
   });
 });
 

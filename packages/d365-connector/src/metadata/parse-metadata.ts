@@ -86,6 +86,38 @@ class MetadataStream {
   }
 }
 
+/** The error for bytes that are not UTF-8, at the first byte that breaks it (only when refusing). */
+function notUtf8(bytes: Buffer): MetadataParseError {
+  // The longest prefix that is UTF-8 so far, by halving: only a refused document pays for it.
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      good = mid;
+    } catch {
+      bad = mid;
+    }
+  }
+  // The byte that broke it may end a sequence begun before it (é in Latin-1, then a quote): start there.
+  let at = good;
+  if (!isUtf8(bytes.subarray(0, good))) {
+    while (at > 0 && good - at < 3 && (bytes[at - 1]! & 0xc0) === 0x80) at--;
+    if (at > 0 && bytes[at - 1]! >= 0xc0) at--;
+  }
+  const before = bytes.subarray(0, at);
+  let line = 1;
+  for (const b of before) if (b === 0x0a) line++;
+  const column = new TextDecoder().decode(before.subarray(before.lastIndexOf(0x0a) + 1)).length + 1;
+  const byte = bytes[at]!.toString(16).padStart(2, '0');
+  return new MetadataParseError(
+    `the document is not valid UTF-8 (byte 0x${byte} at offset ${at}; is it Latin-1 or UTF-16?)`,
+    line,
+    column,
+  );
+}
+
 /** Parses a complete CSDL XML document (string or bytes) synchronously. */
 export function parseMetadataSync(input: string | Uint8Array): MetadataModel {
   if (typeof input !== 'string') {
@@ -93,7 +125,7 @@ export function parseMetadataSync(input: string | Uint8Array): MetadataModel {
     const bytes = Buffer.isBuffer(input)
       ? input
       : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    if (!isUtf8(bytes)) throw new MetadataParseError('the document is not valid UTF-8', 1, 1);
+    if (!isUtf8(bytes)) throw notUtf8(bytes);
     const whole = new MetadataStream(bytes);
     whole.writeWhole();
     return whole.end();
