@@ -67,25 +67,22 @@ const DROPPED = new Set([
 ]);
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-function errorCode(error: unknown): string {
+/** The first error of a cause chain that carries a code, and the code. */
+function coded(error: unknown): { code: string; carrier?: { message?: unknown } } {
   let e: unknown = error;
   for (let depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return { code, carrier: e as { message?: unknown } };
     e = (e as { cause?: unknown }).cause;
   }
-  return '';
+  return { code: '' };
 }
 
-/** What to say of a failed connection: its code, or the message of the error that carries it when that says more. */
-function failureDetail(error: unknown, code: string): string {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 4; depth++) {
-    const { code: own, message } = e as { code?: unknown; message?: unknown };
-    if (own === code && typeof message === 'string' && message !== code && !message.includes(` ${code} `))
-      return `${code}: ${message}`;
-    e = (e as { cause?: unknown }).cause;
-  }
+/** What to say of a failed connection: its code, or with the carrier's message when that says more. */
+function failureDetail(error: unknown, code: string, carrier: { message?: unknown } | undefined): string {
+  const message = carrier?.message;
+  if (typeof message === 'string' && message !== code && !message.includes(` ${code} `))
+    return `${code}: ${message}`;
   return code || (error as Error).message;
 }
 
@@ -117,12 +114,12 @@ export class Transport {
         response = await this.once(req);
       } catch (error) {
         if (error instanceof FnoError) throw error;
-        const code = errorCode(error);
+        const { code, carrier } = coded(error);
         const notSent = NOT_SENT.has(code);
         const dropped = notSent || DROPPED.has(code) || TIMEOUTS.has(code);
         const failure = TIMEOUTS.has(code)
           ? new TimeoutError(`No response in time (${code})`, context, { cause: error })
-          : new NetworkError(`Connection failed (${failureDetail(error, code)})`, context, {
+          : new NetworkError(`Connection failed (${failureDetail(error, code, carrier)})`, context, {
               cause: error,
             });
         if (!dropped) throw failure;
