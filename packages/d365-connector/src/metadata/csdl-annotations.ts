@@ -1,5 +1,5 @@
 import { constantValue, enumMemberNames, TEXT_VALUE_ELEMENTS } from './annotation-values.js';
-import { type Annotatable, type Frame, IGNORE } from './csdl-frame.js';
+import { type Annotatable, type Frame, IGNORE, newFrame } from './csdl-frame.js';
 import type { AnnotationValue } from './model.js';
 import { put } from './own.js';
 import type { XmlAttributes } from './xml-attributes.js';
@@ -36,15 +36,23 @@ export class CsdlAnnotations {
       put(target.annotations, term, value === undefined ? true : value);
       return IGNORE;
     }
-    return { kind: 'Annotation', target, term, value };
+    return newFrame('Annotation', target, term, value);
   }
 
   /** The frame for a child of `<Annotation>`, `<Collection>` or `<PropertyValue>`: a value expression. */
   value(local: string): Frame {
-    if (local === 'Collection') return { kind: 'Collection', items: [] };
-    if (local === 'Record') return { kind: 'Record', record: {} };
-    if (local === 'Null') return { kind: 'value', term: 'Null' };
-    if (TEXT_VALUE_ELEMENTS.has(local)) return { kind: 'value', term: local };
+    if (local === 'Collection') {
+      const frame = newFrame('Collection');
+      frame.items = [];
+      return frame;
+    }
+    if (local === 'Record') {
+      const frame = newFrame('Record');
+      frame.record = {};
+      return frame;
+    }
+    if (local === 'Null') return newFrame('value', undefined, 'Null');
+    if (TEXT_VALUE_ELEMENTS.has(local)) return newFrame('value', undefined, local);
     return IGNORE;
   }
 
@@ -56,7 +64,7 @@ export class CsdlAnnotations {
       const n = a.nameAt(i);
       if (TEXT_VALUE_ELEMENTS.has(n)) value = constantValue(n, a.valueAt(i), enumMemberNames);
     }
-    return { kind: 'PropertyValue', term: a.get('Property') ?? '', value };
+    return newFrame('PropertyValue', undefined, a.get('Property') ?? '', value);
   }
 
   /** Text of a constant value element. */

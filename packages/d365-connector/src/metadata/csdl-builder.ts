@@ -9,7 +9,7 @@ import {
   structuredTypeFrom,
   typedFrom,
 } from './csdl-elements.js';
-import { type Annotatable, type Frame, IGNORE, isValueKind, STRUCTURAL } from './csdl-frame.js';
+import { type Annotatable, type Frame, IGNORE, isValueKind, newFrame, STRUCTURAL } from './csdl-frame.js';
 import {
   type AssociationEnd,
   type ExternalAnnotations,
@@ -130,9 +130,10 @@ export class CsdlBuilder {
       case 'EnumType':
         if (local === 'Member') {
           const e = this.enumType!;
+          // Names and values repeat across enum types (Graph's `unknownFutureValue`, `0`, `1`): shared.
           const member: EnumMemberModel = {
-            name: a.get('Name') ?? '',
-            value: a.get('Value') ?? String(e.members.length),
+            name: sharedValue(a, 'Name') ?? '',
+            value: sharedValue(a, 'Value') ?? String(e.members.length),
           };
           e.members.push(member);
           this.member = member;
@@ -234,7 +235,7 @@ export class CsdlBuilder {
         // Applied once every type is known; one block per element, resolved once for all its terms.
         const block: ExternalAnnotations = { target: a.peek('Target') ?? '' };
         this.external.push(block);
-        return { kind: 'Annotations', target: block };
+        return newFrame('Annotations', block);
       }
       default:
         return IGNORE;

@@ -103,7 +103,7 @@ export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
   const collection = isCollection(declared);
   const type = collection ? a.share(declared.slice(11, -1)) : declared;
   const n: NavigationPropertyModel = {
-    name: a.get('Name') ?? '',
+    name: sharedValue(a, 'Name') ?? '',
     type,
     nullable: !collection && sharedValue(a, 'Nullable') !== 'false',
   };
@@ -120,7 +120,7 @@ export function typedFrom(a: XmlAttributes): ParameterModel {
   const collection = isCollection(declared);
   const type = collection ? a.share(declared.slice(11, -1)) : declared;
   const p: ParameterModel = {
-    name: a.get('Name') ?? '',
+    name: sharedValue(a, 'Name') ?? '',
     type,
     nullable: sharedValue(a, 'Nullable') !== 'false',
   };

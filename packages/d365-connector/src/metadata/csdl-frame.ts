@@ -16,34 +16,41 @@ export interface Frame {
   text?: string;
 }
 
+/**
+ * A frame with every field in place: all frames share one shape, so reading `kind` on each of the
+ * document's elements stays a monomorphic load instead of a lookup across a dozen shapes.
+ */
+export function newFrame(kind: string, target?: Annotatable, term?: string, value?: AnnotationValue): Frame {
+  return { kind, target, value, items: undefined, record: undefined, term, text: undefined };
+}
+
 /** An element (and subtree) the model does not need. */
-export const IGNORE: Frame = Object.freeze({ kind: 'ignore' });
+export const IGNORE: Frame = newFrame('ignore');
 
 /**
  * Frames of structural elements carry nothing but their kind, so each kind has one shared frame: no
  * allocation for the hundreds of thousands of `<Property>`, `<Member>` and `<Key>` of a large document.
+ * (Not frozen: a frozen object has a shape of its own.)
  */
-export const STRUCTURAL: Readonly<Record<string, Frame>> = Object.freeze(
-  Object.fromEntries(
-    [
-      'Edmx',
-      'Reference',
-      'DataServices',
-      'Schema',
-      'EntityType',
-      'ComplexType',
-      'EnumType',
-      'Member',
-      'Action',
-      'Function',
-      'EntityContainer',
-      'EntitySet',
-      'Association',
-      'Key',
-      'Property',
-      'NavigationProperty',
-    ].map((kind) => [kind, Object.freeze({ kind })]),
-  ),
+export const STRUCTURAL: Readonly<Record<string, Frame>> = Object.fromEntries(
+  [
+    'Edmx',
+    'Reference',
+    'DataServices',
+    'Schema',
+    'EntityType',
+    'ComplexType',
+    'EnumType',
+    'Member',
+    'Action',
+    'Function',
+    'EntityContainer',
+    'EntitySet',
+    'Association',
+    'Key',
+    'Property',
+    'NavigationProperty',
+  ].map((kind) => [kind, newFrame(kind)]),
 );
 
 /**

@@ -1,4 +1,4 @@
-import { detached, StringPool } from './xml-names.js';
+import { copyOf, StringPool } from './xml-names.js';
 
 /** The attributes of the element being opened; valid only during `open` (the list is reused). */
 export interface XmlAttributes {
@@ -81,7 +81,7 @@ export class AttributeList implements XmlAttributes {
   valueAt(index: number): string {
     let value = this.values[index];
     if (value === undefined) {
-      value = detached(this.source.slice(this.starts[index]!, this.ends[index]!));
+      value = copyOf(this.source, this.starts[index]!, this.ends[index]!);
       this.values[index] = value;
     }
     return value;
@@ -90,6 +90,8 @@ export class AttributeList implements XmlAttributes {
   sharedValueAt(index: number): string {
     const decoded = this.values[index];
     if (decoded !== undefined) return decoded;
+    // A long value (a description) is seldom found again: copied, not kept in the pool.
+    if (this.ends[index]! - this.starts[index]! > 128) return this.valueAt(index);
     return this.shared.share(this.source.slice(this.starts[index]!, this.ends[index]!));
   }
 

@@ -35,7 +35,7 @@ export class XmlScanner extends XmlText {
   private sawRoot = false;
   private readonly attributes = new AttributeList();
   /** Element and attribute names: a few repeat hundreds of thousands of times. */
-  private readonly names = new StringPool(16);
+  private readonly names = new StringPool(16, true);
   /** What must arrive before an unfinished construct can end: `>` for markup, `<` for text. */
   private waitFor: '<' | '>' | undefined;
 
@@ -193,7 +193,11 @@ export class XmlScanner extends XmlText {
         this.element(name, tag, selfClosing, gt);
         return gt + 1;
       }
-      const eq = buf.indexOf('=', i);
+      // Names are short: a loop finds their "=" faster than a call to indexOf, the fallback.
+      let eq = i;
+      const near = Math.min(len, i + 32);
+      while (eq < near && buf.charCodeAt(eq) !== 61 /* = */) eq++;
+      if (eq === near) eq = near < len ? buf.indexOf('=', near) : -1;
       if (eq < 0) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
       let nameEnd = eq;
       while (nameEnd > i && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
