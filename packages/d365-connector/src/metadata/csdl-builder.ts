@@ -13,6 +13,7 @@ import { type Annotatable, type Frame, IGNORE, isValueKind, newFrame, STRUCTURAL
 import {
   type AssociationEnd,
   type ExternalAnnotations,
+  externalBlock,
   resolveModel,
   type V2Navigation,
 } from './csdl-resolve.js';
@@ -205,7 +206,9 @@ export class CsdlBuilder {
   }
 
   private schemaChild(local: string, a: Attrs): Frame {
-    const name = `${this.namespace}.${a.get('Name') ?? ''}`;
+    // Not for <Annotations>, the most numerous child in many documents: it has no name.
+    const name = local === 'Annotations' ? '' : `${this.namespace}.${a.peek('Name') ?? ''}`;
+    name.charCodeAt(0); // flattened into a copy: the name keeps no view of the scanned text alive
     switch (local) {
       case 'EntityType':
       case 'ComplexType': {
@@ -233,7 +236,7 @@ export class CsdlBuilder {
         return STRUCTURAL.Association!;
       case 'Annotations': {
         // Applied once every type is known; one block per element, resolved once for all its terms.
-        const block: ExternalAnnotations = { target: a.peek('Target') ?? '' };
+        const block = externalBlock(a.peek('Target') ?? '', this.external.at(-1));
         this.external.push(block);
         return newFrame('Annotations', block);
       }
