@@ -17,6 +17,12 @@ export function invalidNameChar(buf: string, start: number, end: number): number
   return -1;
 }
 
+/** Whether `text` holds `part` at `start` (a loop: `startsWith` is slow on all but the shortest strings). */
+export function holdsAt(text: string, start: number, part: string): boolean {
+  for (let k = 0; k < part.length; k++) if (text.charCodeAt(start + k) !== part.charCodeAt(k)) return false;
+  return true;
+}
+
 const BUCKETS = 16384;
 
 /**

@@ -6,7 +6,7 @@
  * Written for speed: it scans with indexOf over the buffered text instead of character by character.
  */
 import { AttributeList, type XmlAttributes } from './xml-attributes.js';
-import { invalidNameChar, isNameStart, isSpace, StringPool } from './xml-names.js';
+import { holdsAt, invalidNameChar, isNameStart, isSpace, StringPool } from './xml-names.js';
 import { XmlText } from './xml-text.js';
 import { decodeUtf8, type HighBytes } from './xml-utf8.js';
 
@@ -36,6 +36,8 @@ export class XmlScanner extends XmlText {
   private readonly attributes = new AttributeList();
   /** Element and attribute names: a few repeat hundreds of thousands of times. */
   private readonly names = new StringPool(16, true);
+  /** Names last seen, by length and first and last character (see `intern`). */
+  private readonly recentNames = new Array<string | undefined>(1024).fill(undefined);
   /** What must arrive before an unfinished construct can end: `>` for markup, `<` for text. */
   private waitFor: '<' | '>' | undefined;
 
@@ -235,6 +237,19 @@ export class XmlScanner extends XmlText {
 
   /** The name at buf[start, end), checked the first time it is seen (an attribute's if `element`). */
   private intern(start: number, end: number, element: string | undefined): string {
+    const buf = this.buf;
+    // A document uses a few dozen names: the last one seen with this length and first and last
+    // character is nearly always the one, compared in place (a slice per name was the largest
+    // share of the garbage a parse makes).
+    const slot = ((end - start) * 31 + buf.charCodeAt(start) * 7 + buf.charCodeAt(end - 1)) & 1023;
+    const recent = this.recentNames[slot];
+    if (recent !== undefined && recent.length === end - start && holdsAt(buf, start, recent)) return recent;
+    const name = this.pooled(start, end, element);
+    this.recentNames[slot] = name;
+    return name;
+  }
+
+  private pooled(start: number, end: number, element: string | undefined): string {
     const text = this.buf.slice(start, end);
     const known = this.names.find(text);
     if (known !== undefined) return known;
