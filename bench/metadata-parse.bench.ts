@@ -89,8 +89,9 @@ const graph = readFileSync(
 );
 const graphTimes = compare(
   { connector: () => parseMetadataSync(graph), saxes: () => saxesTokenise(graph) },
-  9,
-  6,
+  25,
+  // V8 is still re-optimising the parser's functions for the first dozen parses: only later ones count.
+  15,
 );
 // Apart: its garbage would otherwise land in the other two's timings.
 const sapUxTimes = compare({ sapUx: () => quiet(() => sapParse(graph.toString('utf8'))) }, 3, 1);
@@ -117,8 +118,8 @@ const fullTimes = compare(
     connector: () => parseMetadataSync(full),
     saxes: () => saxesTokenise(full),
   },
-  4,
-  1,
+  6,
+  2,
 );
 const memory = await peakMemoryWhileStreaming(full);
 const fullMb = full.length / 2 ** 20;
