@@ -1,9 +1,19 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { EditorPage } from '../pages/editor.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
+
+/** Runs the map's test and waits until its output's `SalesOrderLines` are `lines`. */
+async function expectOutputLines(page: Page, lines: Record<string, string>[]): Promise<void> {
+  await page.getByRole('button', { name: 'Run test' }).click();
+  await expect
+    .poll(
+      async () => JSON.parse((await page.getByTestId('map-output').textContent()) ?? '{}').SalesOrderLines,
+    )
+    .toEqual(lines);
+}
 
 test('a loop rule writes one target line per sales order line, reading the line, its order and the document', async ({
   page,
@@ -101,15 +111,10 @@ test('a loop rule writes one target line per sales order line, reading the line,
       SalesOrderLines: [{ ItemNumber: 'A0001' }, { LineDescription: 'no item' }, { ItemNumber: 'A0003' }],
     }),
   );
-  await page.getByRole('button', { name: 'Run test' }).click();
-  await expect
-    .poll(
-      async () => JSON.parse((await page.getByTestId('map-output').textContent()) ?? '{}').SalesOrderLines,
-    )
-    .toEqual([
-      { ItemNumber: 'A0001', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
-      { ItemNumber: 'A0003', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
-    ]);
+  await expectOutputLines(page, [
+    { ItemNumber: 'A0001', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
+    { ItemNumber: 'A0003', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
+  ]);
 
   // A function box inside a loop rule: rule 1 writes the item number in lower case.
   await loops.getByLabel('Function for loop 1 rule 1').selectOption('lower');
@@ -120,15 +125,10 @@ test('a loop rule writes one target line per sales order line, reading the line,
   ).toContainText('ItemNumber');
   for (const control of await boxes.locator('button, input, select').all())
     await expect(control).toHaveAccessibleName(/\S/);
-  await page.getByRole('button', { name: 'Run test' }).click();
-  await expect
-    .poll(
-      async () => JSON.parse((await page.getByTestId('map-output').textContent()) ?? '{}').SalesOrderLines,
-    )
-    .toEqual([
-      { ItemNumber: 'a0001', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
-      { ItemNumber: 'a0003', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
-    ]);
+  await expectOutputLines(page, [
+    { ItemNumber: 'a0001', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
+    { ItemNumber: 'a0003', dataAreaId: 'usmf', SalesOrderNumber: 'SO-LOOP-2' },
+  ]);
 
   // Saved with the map; after a reload the loop is there to edit, and its rules and itself can go.
   const editor = new EditorPage(page);

@@ -34,22 +34,12 @@ export function explain(error: unknown, config: FnoConnectionConfig): string {
     return `${host} did not answer in time: check the service URL, or raise the timeouts.`;
   if (error instanceof NetworkError) {
     // The server's host policy, judged as the connection was made: its message says what to do.
-    const refused = causeWithCode(error, 'EHOSTREFUSED');
-    if (refused) return refused.message;
+    if (error.code === 'EHOSTREFUSED' && error.reason) return error.reason;
     if (/407|proxy/i.test(message))
       return 'The proxy refused the request: check the proxy URL, user and password.';
     return `${host} cannot be reached: check the service URL, the network, or the proxy.`;
   }
   return `The service answered something unexpected: ${message.split('\n')[0]}`;
-}
-
-function causeWithCode(error: Error, code: string): Error | undefined {
-  let e: unknown = error;
-  for (let depth = 0; e instanceof Error && depth < 5; depth++) {
-    if ((e as NodeJS.ErrnoException).code === code) return e;
-    e = e.cause;
-  }
-  return undefined;
 }
 
 async function timed<T>(

@@ -74,7 +74,6 @@ export function FunctionSurface({
     sources.length * 44 + 16,
     ...steps.map((s) => (placed.get(s.id)?.y ?? 0) + boxHeight(s)),
   );
-  const save = onRule;
 
   // Lines follow the ports wherever layout put them: measured after every render (a few elements).
   useLayoutEffect(() => {
@@ -124,7 +123,7 @@ export function FunctionSurface({
     if ('error' in next) setProblem(next.error);
     else {
       setProblem(null);
-      save(next);
+      onRule(next);
     }
   };
   return (
@@ -174,21 +173,21 @@ export function FunctionSurface({
               target={target}
               onSelect={() => setSelected(s.id)}
               onDrag={(to) => setDragging(to ? { id: s.id, at: to } : undefined)}
-              onMove={(to) => save(placeStep(rule, s.id, to))}
+              onMove={(to) => onRule(placeStep(rule, s.id, to))}
               onDelete={() => {
                 setSelected(undefined);
-                save(deleteStep(rule, s.id));
+                onRule(deleteStep(rule, s.id));
               }}
               onInput={(n, ref) => setInput(s.id, n, ref)}
               onAddInput={() =>
-                save({
+                onRule({
                   ...rule,
                   steps: steps.map((x) =>
                     x.id === s.id ? { ...x, args: [...x.args, { type: 'constant', value: '' }] } : x,
                   ),
                 })
               }
-              onUseAsOutput={() => save({ ...rule, value: { type: 'step', step: s.id } })}
+              onUseAsOutput={() => onRule({ ...rule, value: { type: 'step', step: s.id } })}
             />
           ))}
         </ol>

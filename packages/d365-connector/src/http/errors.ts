@@ -101,6 +101,17 @@ export class ThrottledError extends FnoError {
 /** The connection failed or dropped (DNS, refused, reset, TLS, proxy). */
 export class NetworkError extends FnoError {
   override name = 'NetworkError';
+  constructor(
+    message: string,
+    context: RequestContext,
+    options?: { cause?: unknown },
+    /** The system error code of the failure or its causes (`ECONNREFUSED`, `EHOSTREFUSED`…), or ''. */
+    readonly code = '',
+    /** What the error carrying `code` said (a host policy's refusal names the address and what to do). */
+    readonly reason?: string,
+  ) {
+    super(message, context, options);
+  }
 }
 
 /** Connecting or waiting for the response took longer than configured. */

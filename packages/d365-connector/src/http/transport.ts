@@ -67,22 +67,20 @@ const DROPPED = new Set([
 ]);
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** The first error of a cause chain that carries a code, and the code. */
-function coded(error: unknown): { code: string; carrier?: { message?: unknown } } {
+/** The code of the first error of a cause chain that carries one, and that error's message. */
+function coded(error: unknown): { code: string; reason?: string } {
   let e: unknown = error;
   for (let depth = 0; e && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return { code, carrier: e as { message?: unknown } };
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string') return { code, reason: typeof message === 'string' ? message : undefined };
     e = (e as { cause?: unknown }).cause;
   }
   return { code: '' };
 }
 
-/** What to say of a failed connection: its code, or with the carrier's message when that says more. */
-function failureDetail(error: unknown, code: string, carrier: { message?: unknown } | undefined): string {
-  const message = carrier?.message;
-  if (typeof message === 'string' && message !== code && !message.includes(` ${code} `))
-    return `${code}: ${message}`;
+/** What to say of a failed connection: its code, with its reason when that says more. */
+function failureDetail(error: unknown, code: string, reason: string | undefined): string {
+  if (reason !== undefined && reason !== code && !reason.includes(` ${code} `)) return `${code}: ${reason}`;
   return code || (error as Error).message;
 }
 
@@ -114,14 +112,18 @@ export class Transport {
         response = await this.once(req);
       } catch (error) {
         if (error instanceof FnoError) throw error;
-        const { code, carrier } = coded(error);
+        const { code, reason } = coded(error);
         const notSent = NOT_SENT.has(code);
         const dropped = notSent || DROPPED.has(code) || TIMEOUTS.has(code);
         const failure = TIMEOUTS.has(code)
           ? new TimeoutError(`No response in time (${code})`, context, { cause: error })
-          : new NetworkError(`Connection failed (${failureDetail(error, code, carrier)})`, context, {
-              cause: error,
-            });
+          : new NetworkError(
+              `Connection failed (${failureDetail(error, code, reason)})`,
+              context,
+              { cause: error },
+              code,
+              reason,
+            );
         if (!dropped) throw failure;
         if (!notSent && req.idempotent === false) {
           throw new UncertainOutcomeError(

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { MetadataModel } from './model.js';
-import { parseMetadataSync } from './parse-metadata.js';
+import { documentHash, parseDocument } from './parse-metadata.js';
 
 /**
  * Parsed models by content hash, and the latest hash per service: a `$metadata` that did not change is
@@ -24,8 +23,8 @@ export class MetadataCache {
 
   /** Parses the document unless a model with the same content hash is already known. */
   parse(service: string, document: Uint8Array): MetadataModel {
-    const hash = createHash('sha256').update(document).digest('hex');
-    const known = this.byHash.get(hash) ?? parseMetadataSync(document);
+    const hash = documentHash(document);
+    const known = this.byHash.get(hash) ?? parseDocument(document, hash);
     this.set(service, known);
     return known;
   }

@@ -20,6 +20,8 @@ class MetadataStream {
   private readonly hash: Hash = createHash('sha256');
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   private first = true;
+  /** The document's hash when the caller computed it already (see `parseDocument`). */
+  private knownHash: string | undefined;
 
   /** `whole`: the document comes in one piece, as valid UTF-8 bytes (see `writeWhole`). */
   constructor(private readonly whole?: Buffer) {
@@ -34,9 +36,10 @@ class MetadataStream {
    * decoding pass over the document); the scanner decodes the few names, values and texts with bytes
    * ≥ 0x80 itself.
    */
-  writeWhole(): void {
+  writeWhole(knownHash?: string): void {
     const bytes = this.whole!;
-    this.hash.update(bytes);
+    this.knownHash = knownHash;
+    if (knownHash === undefined) this.hash.update(bytes);
     if (bytes.length > this.bom) this.first = false;
     this.guard(() => this.scanner.write(bytes.toString('latin1', this.bom), false));
   }
@@ -69,7 +72,7 @@ class MetadataStream {
   end(): MetadataModel {
     if (this.first) throw this.error('the document is empty');
     this.guard(() => this.scanner.close());
-    return this.builder.finish(this.hash.digest('hex'));
+    return this.builder.finish(this.knownHash ?? this.hash.digest('hex'));
   }
 
   private guard(step: () => void): void {
@@ -118,18 +121,29 @@ function notUtf8(bytes: Buffer): MetadataParseError {
   );
 }
 
+/** The SHA-256 of a document's bytes (hex): a model's `hash`, and the key a cache finds it by. */
+export function documentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A whole document as bytes: UTF-8 validated natively (much faster than TextDecoder), then scanned.
+ * `knownHash`: its `documentHash`, when the caller (a cache looking it up first) has just computed it.
+ * Not exported from the package: the hash must be the bytes'.
+ */
+export function parseDocument(input: Uint8Array, knownHash?: string): MetadataModel {
+  const bytes = Buffer.isBuffer(input)
+    ? input
+    : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (!isUtf8(bytes)) throw notUtf8(bytes);
+  const whole = new MetadataStream(bytes);
+  whole.writeWhole(knownHash);
+  return whole.end();
+}
+
 /** Parses a complete CSDL XML document (string or bytes) synchronously. */
 export function parseMetadataSync(input: string | Uint8Array): MetadataModel {
-  if (typeof input !== 'string') {
-    // A whole document: validate UTF-8 natively (much faster than TextDecoder), then scan its bytes.
-    const bytes = Buffer.isBuffer(input)
-      ? input
-      : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    if (!isUtf8(bytes)) throw notUtf8(bytes);
-    const whole = new MetadataStream(bytes);
-    whole.writeWhole();
-    return whole.end();
-  }
+  if (typeof input !== 'string') return parseDocument(input);
   const stream = new MetadataStream();
   stream.write(input);
   return stream.end();
