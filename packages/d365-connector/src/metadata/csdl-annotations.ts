@@ -3,11 +3,14 @@ import { type Annotatable, type Frame, IGNORE, newFrame } from './csdl-frame.js'
 import type { AnnotationValue } from './model.js';
 import { put } from './own.js';
 import type { XmlAttributes } from './xml-attributes.js';
-import { detached } from './xml-names.js';
+import { detached, internalized } from './xml-names.js';
 
 /** Reads `<Annotation>` elements and their value expressions (constants, Collection, Record, Null). */
 export class CsdlAnnotations {
-  /** A document repeats a handful of terms hundreds of thousands of times: qualified once each. */
+  /**
+   * A document repeats a handful of terms hundreds of thousands of times: qualified once each, and
+   * internalized, as every annotation is stored under its term.
+   */
   private readonly terms = new Map<string, string>();
 
   constructor(private readonly aliases: Map<string, string>) {}
@@ -98,7 +101,7 @@ export class CsdlAnnotations {
   private qualifiedTerm(raw: string, qualifier: string | undefined): string {
     let term = this.terms.get(raw);
     if (term === undefined) {
-      term = qualifyName(raw, this.aliases);
+      term = internalized(qualifyName(raw, this.aliases));
       this.terms.set(raw, term);
     }
     return qualifier ? `${term}#${qualifier}` : term;

@@ -22,13 +22,39 @@ import type {
   EnumMemberModel,
   EnumTypeModel,
   MetadataModel,
+  NavigationPropertyModel,
   OperationModel,
+  ParameterModel,
+  PropertyModel,
   StructuredTypeModel,
 } from './model.js';
 import { put } from './own.js';
 import type { XmlAttributes } from './xml-attributes.js';
 
 type Attrs = XmlAttributes;
+
+/**
+ * The members of the element being read (a type's properties, an enum's members…), gathered in one
+ * reused list and copied out, exactly sized, when the element ends. Pushed straight into the model,
+ * each list would grow room for 17 entries (types average four): slack the collector copies again
+ * and again while the parse runs, and the model then keeps.
+ */
+class Gathered<T> {
+  private readonly items: T[] = [];
+  count = 0;
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** The members gathered since the last `take` (in order), or `none` if there are none. */
+  take(none: T[]): T[] {
+    if (this.count === 0) return none;
+    const list = this.items.slice(0, this.count);
+    this.count = 0;
+    return list;
+  }
+}
 
 /** Receives SAX events (local names, raw attributes) and assembles a MetadataModel. */
 export class CsdlBuilder {
@@ -48,6 +74,10 @@ export class CsdlBuilder {
   private set: EntitySetModel | undefined;
   private member: Annotatable | undefined;
   private association: Map<string, AssociationEnd> | undefined;
+  private readonly properties = new Gathered<PropertyModel>();
+  private readonly navigations = new Gathered<NavigationPropertyModel>();
+  private readonly enumMembers = new Gathered<EnumMemberModel>();
+  private readonly parameters = new Gathered<ParameterModel>();
   private sawRoot = false;
   /** Whether the element being opened is `<…/>`. */
   private selfClosing = false;
@@ -84,7 +114,17 @@ export class CsdlBuilder {
     // The innermost type, set, operation… stay set after their element closes: only their own
     // children read them, and the next such element replaces them.
     const frame = this.stack.pop()!;
-    if (isValueKind(frame.kind)) this.annotations.close(frame, this.stack[this.stack.length - 1]);
+    const kind = frame.kind;
+    if (isValueKind(kind)) this.annotations.close(frame, this.stack[this.stack.length - 1]);
+    else if (kind === 'EntityType' || kind === 'ComplexType') {
+      const t = this.type!;
+      t.properties = this.properties.take(t.properties);
+      t.navigationProperties = this.navigations.take(t.navigationProperties);
+    } else if (kind === 'EnumType') {
+      this.enumType!.members = this.enumMembers.take(this.enumType!.members);
+    } else if (kind === 'Action' || kind === 'Function') {
+      this.operation!.parameters = this.parameters.take(this.operation!.parameters);
+    }
   }
 
   wantsText(): boolean {
@@ -130,13 +170,12 @@ export class CsdlBuilder {
       }
       case 'EnumType':
         if (local === 'Member') {
-          const e = this.enumType!;
           // Names and values repeat across enum types (Graph's `unknownFutureValue`, `0`, `1`): shared.
           const member: EnumMemberModel = {
             name: sharedValue(a, 'Name') ?? '',
-            value: sharedValue(a, 'Value') ?? String(e.members.length),
+            value: sharedValue(a, 'Value') ?? String(this.enumMembers.count),
           };
-          e.members.push(member);
+          this.enumMembers.add(member);
           this.member = member;
           return STRUCTURAL.Member!;
         }
@@ -249,7 +288,7 @@ export class CsdlBuilder {
     const t = this.type!;
     if (local === 'Property') {
       const p = propertyFrom(a, !this.selfClosing);
-      t.properties.push(p);
+      this.properties.add(p);
       this.member = p;
       return STRUCTURAL.Property!;
     }
@@ -258,7 +297,7 @@ export class CsdlBuilder {
       const relationship = a.peek('Relationship');
       const toRole = a.peek('ToRole');
       if (relationship && toRole) this.v2Navigations.push({ nav: n, relationship, toRole });
-      t.navigationProperties.push(n);
+      this.navigations.add(n);
       this.member = n;
       return STRUCTURAL.NavigationProperty!;
     }
@@ -269,7 +308,7 @@ export class CsdlBuilder {
   private operationChild(local: string, a: Attrs): Frame {
     const op = this.operation!;
     if (local === 'Parameter') {
-      op.parameters.push(typedFrom(a));
+      this.parameters.add(typedFrom(a));
       return IGNORE;
     }
     if (local === 'ReturnType') {

@@ -38,8 +38,8 @@ export class AttributeList implements XmlAttributes {
   private readonly ends: number[] = [];
   /** Values already sliced, or decoded by the scanner (those with references or line breaks). */
   private readonly values: (string | undefined)[] = [];
-  /** Bounded (8 a bucket): a document of distinct values must not grow it without end. */
-  private readonly shared = new StringPool(8);
+  /** Bounded: a document of distinct values must not grow it without end. */
+  private readonly shared = new StringPool(1 << 17);
 
   get(name: string): string | undefined {
     for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.valueAt(i);

@@ -23,22 +23,28 @@ export function holdsAt(text: string, start: number, part: string): boolean {
   return true;
 }
 
-const BUCKETS = 16384;
-
 /**
- * A bucket from the length and four characters: type names share long prefixes and often their last
+ * A hash from the length and four characters: type names share long prefixes and often their last
  * character, so the middle and the end both count.
  */
-function bucketOf(text: string): number {
+function hashOf(text: string): number {
   const n = text.length;
-  const h =
+  return (
     n * 31 +
     text.charCodeAt(n - 1) * 7 +
     text.charCodeAt(n >> 1) * 131 +
     text.charCodeAt((n * 3) >> 2) * 17 +
-    text.charCodeAt(n >> 2) * 1021;
-  return h & (BUCKETS - 1);
+    text.charCodeAt(n >> 2) * 1021
+  );
 }
+
+/** Fibonacci hashing: the product's top bits mix all of the hash's bits. */
+function firstSlot(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
+}
+
+/** Slots a lookup tries before giving up: a document of colliding values must not make it quadratic. */
+const MAX_PROBES = 16;
 
 /**
  * A copy of text[start, end) that holds no reference to `text`, as a flat string. V8 answers a slice
@@ -54,6 +60,15 @@ export function copyOf(text: string, start: number, end: number): string {
   return joined;
 }
 
+/**
+ * The engine's own copy of `text` (the one literals and property keys use): storing an object's
+ * property under it skips the lookup in the engine's string table that any other string costs on
+ * every store, and comparing it with a literal is a pointer compare. Costs a few hundred nanoseconds.
+ */
+export function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
+}
+
 /** `text` as a flat string that holds no reference to the text it was sliced from (see `copyOf`). */
 export function detached(text: string): string {
   return copyOf(text, 0, text.length);
@@ -62,46 +77,80 @@ export function detached(text: string): string {
 /**
  * Strings that repeat (element and attribute names, type names, terms), each kept once: a text found
  * again is answered with the kept string, so the same few strings are shared, not copied each time,
- * and hash once when used as keys. Buckets by length and four characters, compared with `===` (a
- * memory compare, much cheaper than `startsWith` or hashing a fresh string into a Map).
+ * and hash once when used as keys. An open-addressing table (one array of strings, one of their
+ * hashes) rather than a list per bucket: the table lives as long as the parse, and the collector
+ * copies every object it holds at each collection (ten thousand bucket lists were 2 MB of such
+ * objects). Compared with `===` after the hash (a memory compare, much cheaper than `startsWith` or
+ * hashing a fresh string into a Map).
  */
 export class StringPool {
   // Filled up front: an array written at scattered indices would turn into a slow dictionary.
-  private readonly buckets: (string[] | undefined)[] = new Array<string[] | undefined>(BUCKETS).fill(
-    undefined,
-  );
+  private slots: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+  private hashes = new Int32Array(1024);
+  /** 32 less the table's size in bits: a hash's top bits pick its first slot. */
+  private shift = 22;
+  private size = 0;
 
   /**
-   * `internalized`: keep the engine's own copy of each string (the one literals and property keys
-   * use), so comparing a kept name with a literal is a pointer compare. Costs a few hundred
-   * nanoseconds a string: for pools of few strings that are compared often (element names).
+   * `limit`: the most strings kept (a document of distinct values must not grow the table without end).
+   * `engineCopies`: keep the engine's own copy of each string (see `internalized`): for pools of few
+   * strings that are compared often (element names).
    */
   constructor(
-    private readonly perBucket: number,
-    private readonly internalized = false,
+    private readonly limit: number,
+    private readonly engineCopies = false,
   ) {}
 
   /** The kept string equal to `text`, keeping a detached copy of it if there is none yet (and room). */
   share(text: string): string {
     if (text.length === 0) return text;
-    const key = bucketOf(text);
-    let bucket = this.buckets[key];
-    if (bucket) {
-      for (const kept of bucket) if (kept === text) return kept;
-    } else {
-      bucket = [];
-      this.buckets[key] = bucket;
+    const hash = hashOf(text);
+    const slot = this.slotOf(text, hash);
+    if (slot >= 0 && this.slots[slot] !== undefined) return this.slots[slot];
+    const kept = this.engineCopies ? internalized(text) : detached(text);
+    if (slot >= 0 && this.size < this.limit) {
+      this.slots[slot] = kept;
+      this.hashes[slot] = hash;
+      if (++this.size * 2 > this.slots.length) this.grow();
     }
-    const kept = this.internalized ? Object.keys({ [text]: 0 })[0]! : detached(text);
-    if (bucket.length < this.perBucket) bucket.push(kept);
     return kept;
   }
 
   /** The kept string equal to `text`, or undefined. */
   find(text: string): string | undefined {
     if (text.length === 0) return undefined;
-    const bucket = this.buckets[bucketOf(text)];
-    if (bucket) for (const kept of bucket) if (kept === text) return kept;
-    return undefined;
+    const slot = this.slotOf(text, hashOf(text));
+    return slot < 0 ? undefined : this.slots[slot];
+  }
+
+  /** The slot holding `text`, or the empty one where it would go; -1 when none is near enough. */
+  private slotOf(text: string, hash: number): number {
+    const mask = this.slots.length - 1;
+    let slot = firstSlot(hash, this.shift);
+    for (let probe = 0; probe < MAX_PROBES; probe++) {
+      slot = (slot + probe) & mask;
+      const kept = this.slots[slot];
+      if (kept === undefined || (this.hashes[slot] === hash && kept === text)) return slot;
+    }
+    return -1;
+  }
+
+  private grow(): void {
+    const { slots, hashes } = this;
+    this.slots = new Array<string | undefined>(slots.length * 2).fill(undefined);
+    this.hashes = new Int32Array(slots.length * 2);
+    this.shift--;
+    const mask = this.slots.length - 1;
+    for (let i = 0; i < slots.length; i++) {
+      const kept = slots[i];
+      if (kept === undefined) continue;
+      let slot = firstSlot(hashes[i]!, this.shift);
+      for (let probe = 0; ; probe++) {
+        slot = (slot + probe) & mask;
+        if (this.slots[slot] === undefined) break;
+      }
+      this.slots[slot] = kept;
+      this.hashes[slot] = hashes[i]!;
+    }
   }
 }
