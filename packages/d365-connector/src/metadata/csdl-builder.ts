@@ -9,7 +9,7 @@ import {
   structuredTypeFrom,
   typedFrom,
 } from './csdl-elements.js';
-import { type Annotatable, type Frame, IGNORE, isValueKind, newFrame, STRUCTURAL } from './csdl-frame.js';
+import { type Annotatable, type Frame, IGNORE, isValueKind, STRUCTURAL } from './csdl-frame.js';
 import {
   type AssociationEnd,
   type ExternalAnnotations,
@@ -204,7 +204,12 @@ export class CsdlBuilder {
         return IGNORE;
       }
       case 'Annotations':
-        return this.annotations.annotation(local, a, parent.target, this.selfClosing);
+        return this.annotations.annotation(
+          local,
+          a,
+          this.external[this.external.length - 1],
+          this.selfClosing,
+        );
       case 'Annotation':
       case 'Collection':
       case 'PropertyValue':
@@ -275,9 +280,9 @@ export class CsdlBuilder {
         return STRUCTURAL.Association!;
       case 'Annotations': {
         // Applied once every type is known; one block per element, resolved once for all its terms.
-        const block = externalBlock(a.peek('Target') ?? '', this.external.at(-1));
-        this.external.push(block);
-        return newFrame('Annotations', block);
+        // Its children find it last in the list (so the element needs no frame of its own).
+        this.external.push(externalBlock(a.peek('Target') ?? '', this.external.at(-1)));
+        return STRUCTURAL.Annotations!;
       }
       default:
         return IGNORE;

@@ -50,6 +50,7 @@ export const STRUCTURAL: Readonly<Record<string, Frame>> = Object.fromEntries(
     'Key',
     'Property',
     'NavigationProperty',
+    'Annotations',
   ].map((kind) => [kind, newFrame(kind)]),
 );
 
