@@ -26,6 +26,12 @@ export function sharedValue(a: XmlAttributes, name: string): string | undefined 
   return undefined;
 }
 
+/** Whether attribute `name` is present and equal to `text` (compared in place: no string made). */
+function attributeIs(a: XmlAttributes, name: string, text: string): boolean {
+  for (let i = 0; i < a.count; i++) if (a.nameAt(i) === name) return a.valueIs(i, text);
+  return false;
+}
+
 /**
  * `<Property>`: the hottest element of a 30 MB document, read in one pass over its attributes. The
  * object is made once with its usual facets (MaxLength, or Precision and Scale) already in place, and
@@ -105,12 +111,12 @@ export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
   const n: NavigationPropertyModel = {
     name: sharedValue(a, 'Name') ?? '',
     type,
-    nullable: !collection && sharedValue(a, 'Nullable') !== 'false',
+    nullable: !collection && !attributeIs(a, 'Nullable', 'false'),
   };
   if (collection) n.collection = true;
   const partner = a.get('Partner');
   if (partner) n.partner = partner;
-  if (a.get('ContainsTarget') === 'true') n.containsTarget = true;
+  if (attributeIs(a, 'ContainsTarget', 'true')) n.containsTarget = true;
   return n;
 }
 
@@ -122,7 +128,7 @@ export function typedFrom(a: XmlAttributes): ParameterModel {
   const p: ParameterModel = {
     name: sharedValue(a, 'Name') ?? '',
     type,
-    nullable: sharedValue(a, 'Nullable') !== 'false',
+    nullable: !attributeIs(a, 'Nullable', 'false'),
   };
   if (collection) p.collection = true;
   return p;
@@ -133,9 +139,9 @@ export function structuredTypeFrom(a: XmlAttributes, name: string, namespace: st
   const t: StructuredTypeModel = { name, namespace, properties: [], navigationProperties: [] };
   const baseType = sharedValue(a, 'BaseType');
   if (baseType) t.baseType = baseType;
-  if (a.get('Abstract') === 'true') t.abstract = true;
-  if (a.get('OpenType') === 'true') t.openType = true;
-  if (a.get('HasStream') === 'true') t.hasStream = true;
+  if (attributeIs(a, 'Abstract', 'true')) t.abstract = true;
+  if (attributeIs(a, 'OpenType', 'true')) t.openType = true;
+  if (attributeIs(a, 'HasStream', 'true')) t.hasStream = true;
   return t;
 }
 
@@ -147,13 +153,13 @@ export function enumTypeFrom(a: XmlAttributes, name: string, namespace: string):
     underlyingType: a.get('UnderlyingType') ?? 'Edm.Int32',
     members: [],
   };
-  if (a.get('IsFlags') === 'true') t.isFlags = true;
+  if (attributeIs(a, 'IsFlags', 'true')) t.isFlags = true;
   return t;
 }
 
 /** `<Action>` or `<Function>` named `name` (qualified), without parameters yet. */
 export function operationFrom(a: XmlAttributes, name: string, kind: 'Action' | 'Function'): OperationModel {
-  const op: OperationModel = { name, kind, isBound: a.get('IsBound') === 'true', parameters: [] };
-  if (a.get('IsComposable') === 'true') op.isComposable = true;
+  const op: OperationModel = { name, kind, isBound: attributeIs(a, 'IsBound', 'true'), parameters: [] };
+  if (attributeIs(a, 'IsComposable', 'true')) op.isComposable = true;
   return op;
 }

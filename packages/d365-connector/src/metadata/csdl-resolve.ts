@@ -2,7 +2,6 @@ import { qualifyName } from './csdl-annotations.js';
 import type { Annotatable } from './csdl-frame.js';
 import type { Annotations, MetadataModel, NavigationPropertyModel, StructuredTypeModel } from './model.js';
 import { own, put } from './own.js';
-import { copyOf } from './xml-names.js';
 
 /** An `<Annotations Target="...">` block, applied once every type is known. */
 export interface ExternalAnnotations {
@@ -27,18 +26,24 @@ function endsAlike(head: string, path: string): boolean {
 
 /**
  * The block for a target path. Consecutive blocks mostly annotate members of one type: their head is
- * then the previous block's string, so finding the type later is a pointer compare.
+ * then the previous block's string, so finding the type later is a pointer compare. Other heads and
+ * the members are shared through `pool`: a member is nearly always a property's name, the very string its model
+ * object holds, so finding it among the type's members compares pointers too.
  */
-export function externalBlock(path: string, previous: ExternalAnnotations | undefined): ExternalAnnotations {
+export function externalBlock(
+  path: string,
+  previous: ExternalAnnotations | undefined,
+  pool: { share(text: string): string },
+): ExternalAnnotations {
   const slash = path.indexOf('/');
   const headLength = slash < 0 ? path.length : slash;
   const head =
     previous && previous.head.length === headLength && endsAlike(previous.head, path)
       ? previous.head
-      : copyOf(path, 0, headLength);
+      : pool.share(path.slice(0, headLength));
   if (slash < 0) return { head, member: undefined, deeper: false, annotations: undefined };
   const next = path.indexOf('/', slash + 1);
-  const member = copyOf(path, slash + 1, next < 0 ? path.length : next);
+  const member = pool.share(path.slice(slash + 1, next < 0 ? path.length : next));
   return { head, member, deeper: next >= 0, annotations: undefined };
 }
 
