@@ -12,6 +12,7 @@ export class CsdlAnnotations {
    * internalized, as every annotation is stored under its term.
    */
   private readonly terms = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly aliases: Map<string, string>) {}
 
@@ -67,7 +68,9 @@ export class CsdlAnnotations {
       const n = a.nameAt(i);
       if (TEXT_VALUE_ELEMENTS.has(n)) value = constantValue(n, a.valueAt(i), enumMemberNames);
     }
-    return newFrame('PropertyValue', undefined, a.get('Property') ?? '', value);
+    let property = '';
+    for (let i = 0; i < a.count; i++) if (a.nameAt(i) === 'Property') property = this.key(a.sharedValueAt(i));
+    return newFrame('PropertyValue', undefined, property, value);
   }
 
   /** Text of a constant value element. */
@@ -96,6 +99,16 @@ export class CsdlAnnotations {
     if (!parent) return;
     if (parent.kind === 'Collection') parent.items!.push(value);
     else if (parent.kind === 'Annotation' || parent.kind === 'PropertyValue') parent.value = value;
+  }
+
+  /** A record member's name, internalized once (each record stores its members under it). */
+  private key(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) {
+      key = internalized(name);
+      this.keys.set(name, key);
+    }
+    return key;
   }
 
   private qualifiedTerm(raw: string, qualifier: string | undefined): string {

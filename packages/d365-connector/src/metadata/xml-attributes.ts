@@ -39,7 +39,7 @@ export class AttributeList implements XmlAttributes {
   /** Values already sliced, or decoded by the scanner (those with references or line breaks). */
   private readonly values: (string | undefined)[] = [];
   /** Bounded: a document of distinct values must not grow it without end. */
-  private readonly shared = new StringPool(1 << 17);
+  private readonly shared = new StringPool(14, 1 << 17);
 
   get(name: string): string | undefined {
     for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.valueAt(i);

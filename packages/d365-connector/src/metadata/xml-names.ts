@@ -85,21 +85,27 @@ export function detached(text: string): string {
  */
 export class StringPool {
   // Filled up front: an array written at scattered indices would turn into a slow dictionary.
-  private slots: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
-  private hashes = new Int32Array(1024);
+  private slots: (string | undefined)[];
+  private hashes: Int32Array;
   /** 32 less the table's size in bits: a hash's top bits pick its first slot. */
-  private shift = 22;
+  private shift: number;
   private size = 0;
 
   /**
-   * `limit`: the most strings kept (a document of distinct values must not grow the table without end).
-   * `engineCopies`: keep the engine's own copy of each string (see `internalized`): for pools of few
-   * strings that are compared often (element names).
+   * `bits`: the table starts with 2^bits slots (it doubles when half full: a document's values would
+   * otherwise rehash a few times over). `limit`: the most strings kept (a document of distinct values
+   * must not grow the table without end). `engineCopies`: keep the engine's own copy of each string
+   * (see `internalized`): for pools of few strings that are compared often (element names).
    */
   constructor(
+    bits: number,
     private readonly limit: number,
     private readonly engineCopies = false,
-  ) {}
+  ) {
+    this.slots = new Array<string | undefined>(1 << bits).fill(undefined);
+    this.hashes = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
 
   /** The kept string equal to `text`, keeping a detached copy of it if there is none yet (and room). */
   share(text: string): string {

@@ -35,7 +35,7 @@ export class XmlScanner extends XmlText {
   private sawRoot = false;
   private readonly attributes = new AttributeList();
   /** Element and attribute names: a few repeat hundreds of thousands of times. */
-  private readonly names = new StringPool(1 << 16, true);
+  private readonly names = new StringPool(8, 1 << 16, true);
   /** Names last seen, by length and first and last character (see `intern`). */
   private readonly recentNames = new Array<string | undefined>(1024).fill(undefined);
   /** What must arrive before an unfinished construct can end: `>` for markup, `<` for text. */
