@@ -1,6 +1,6 @@
 /**
- * `$metadata` parse to model (@flowline/d365-connector's `parseMetadata`, as the client calls it) on
- * Microsoft Graph's 3.5 MB document and the sandbox's full-size one; `parseMetadataSync` on Graph too. Baselines measured in the same run: saxes merely tokenising the same bytes
+ * `$metadata` parse to model (@flowline/d365-connector) on Microsoft Graph's 3.5 MB document and the
+ * sandbox's full-size one. Baselines measured in the same run: saxes merely tokenising the same bytes
  * (no handlers beyond an empty opentag), and @sap-ux/edmx-parser. Peak memory is sampled while the
  * full-size document streams through the parser in 64 KiB chunks. Wall and CPU times are both printed
  * (CPU time is far steadier on a loaded machine). The wall-time ratio against saxes comes last.
@@ -38,11 +38,11 @@ function quiet(fn: () => unknown): void {
  * last, so neither always pays for the garbage the other left; both wall and CPU time (all threads of
  * the process, collector included) are kept, CPU time being far less disturbed by a loaded machine.
  */
-async function compare(
-  fns: Record<string, () => unknown>,
+function compare(
+  fns: Record<string, () => void>,
   runs: number,
   warmup = 2,
-): Promise<{ wall: Record<string, number>; cpu: Record<string, number> }> {
+): { wall: Record<string, number>; cpu: Record<string, number> } {
   const names = Object.keys(fns);
   const wall: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
   const cpu: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
@@ -51,7 +51,7 @@ async function compare(
     for (const name of i % 2 === 0 ? names : [...names].reverse()) {
       const t = performance.now();
       const c = process.cpuUsage();
-      await fns[name]!();
+      fns[name]!();
       const used = process.cpuUsage(c);
       if (i >= warmup) {
         wall[name]!.push(performance.now() - t);
@@ -87,20 +87,14 @@ async function peakMemoryWhileStreaming(bytes: Buffer): Promise<{ peakMb: number
 const graph = readFileSync(
   new URL('../../shared/data/metadata/msgraph-v1.0-cleanMetadata.xml', import.meta.url),
 );
-// The connector as the client calls it (`parseMetadata`: bytes are hashed on the thread pool while
-// they are parsed) and as `parseMetadataSync` (hashed on this thread, about 2 ms more on Graph).
-const graphTimes = await compare(
-  {
-    connector: () => parseMetadata(graph),
-    connectorSync: () => parseMetadataSync(graph),
-    saxes: () => saxesTokenise(graph),
-  },
+const graphTimes = compare(
+  { connector: () => parseMetadataSync(graph), saxes: () => saxesTokenise(graph) },
   25,
   // V8 is still re-optimising the parser's functions for the first dozen parses: only later ones count.
   15,
 );
 // Apart: its garbage would otherwise land in the other two's timings.
-const sapUxTimes = await compare({ sapUx: () => quiet(() => sapParse(graph.toString('utf8'))) }, 3, 1);
+const sapUxTimes = compare({ sapUx: () => quiet(() => sapParse(graph.toString('utf8'))) }, 3, 1);
 
 const sb = await startSandbox({ port: 0, metadata: 'full' });
 const tokenRes = await request(`${sb.url}/${sb.tenant}/oauth2/v2.0/token`, {
@@ -119,9 +113,9 @@ let full = Buffer.from(await fullRes.body.arrayBuffer());
 await sb.stop();
 if (!full.toString('latin1', 0, 300).includes('Edmx'))
   throw new Error(`no $metadata from the sandbox: ${full.toString('utf8', 0, 300)}`);
-const fullTimes = await compare(
+const fullTimes = compare(
   {
-    connector: () => parseMetadata(full),
+    connector: () => parseMetadataSync(full),
     saxes: () => saxesTokenise(full),
   },
   6,
@@ -135,7 +129,6 @@ const g = graphTimes.wall;
 const f = fullTimes.wall;
 console.log(`graph-document-mb: ${(graph.length / 2 ** 20).toFixed(2)}`);
 console.log(`graph-connector-ms: ${g.connector!.toFixed(1)}`);
-console.log(`graph-connector-sync-ms: ${g.connectorSync!.toFixed(1)}`);
 console.log(`graph-saxes-tokenise-ms: ${g.saxes!.toFixed(1)}`);
 console.log(`graph-connector-cpu-ms: ${graphTimes.cpu.connector!.toFixed(1)}`);
 console.log(`graph-saxes-tokenise-cpu-ms: ${graphTimes.cpu.saxes!.toFixed(1)}`);
@@ -148,6 +141,5 @@ console.log(`full-ratio-vs-saxes: ${(f.connector! / f.saxes!).toFixed(2)}`);
 console.log(`full-cpu-ratio-vs-saxes: ${(fullTimes.cpu.connector! / fullTimes.cpu.saxes!).toFixed(2)}`);
 console.log(`full-peak-memory-mb: ${memory.peakMb.toFixed(1)}`);
 console.log(`full-model-memory-mb: ${memory.modelMb.toFixed(1)}`);
-console.log(`graph-sync-ratio-vs-saxes: ${(g.connectorSync! / g.saxes!).toFixed(2)}`);
 console.log(`graph-cpu-ratio-vs-saxes: ${(graphTimes.cpu.connector! / graphTimes.cpu.saxes!).toFixed(2)}`);
 console.log(`graph-ratio-vs-saxes: ${(g.connector! / g.saxes!).toFixed(2)}`);

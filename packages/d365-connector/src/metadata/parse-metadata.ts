@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createHash, type Hash, subtle } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { CsdlBuilder } from './csdl-builder.js';
 import { MetadataParseError } from './metadata-error.js';
 import type { MetadataModel } from './model.js';
@@ -128,8 +128,7 @@ export function documentHash(bytes: Uint8Array): string {
 
 /**
  * A whole document as bytes: UTF-8 validated natively (much faster than TextDecoder), then scanned.
- * `knownHash`: its `documentHash`, when the caller (a cache looking it up first) has just computed it
- * (or `''` when the caller sets the model's hash itself).
+ * `knownHash`: its `documentHash`, when the caller (a cache looking it up first) has just computed it.
  * Not exported from the package: the hash must be the bytes'.
  */
 export function parseDocument(input: Uint8Array, knownHash?: string): MetadataModel {
@@ -150,21 +149,9 @@ export function parseMetadataSync(input: string | Uint8Array): MetadataModel {
   return stream.end();
 }
 
-/**
- * Parses CSDL XML from a string, bytes, a Node Readable or any (async) iterable of chunks. Bytes are
- * hashed on the thread pool while this thread parses them (SHA-256 of F&O's 38 MB is some 20 ms).
- */
+/** Parses CSDL XML from a string, bytes, a Node Readable or any (async) iterable of chunks. */
 export async function parseMetadata(input: MetadataInput): Promise<MetadataModel> {
-  if (typeof input === 'string') return parseMetadataSync(input);
-  if (input instanceof Uint8Array) {
-    // WebCrypto copies the bytes before it starts: the parse below may read them meanwhile.
-    const digest = subtle.digest('SHA-256', input);
-    // Observed at once: a document refused by the parse must not leave a rejection unhandled.
-    digest.catch(() => {});
-    const model = parseDocument(input, '');
-    model.hash = Buffer.from(await digest).toString('hex');
-    return model;
-  }
+  if (typeof input === 'string' || input instanceof Uint8Array) return parseMetadataSync(input);
   const stream = new MetadataStream();
   if (Symbol.asyncIterator in input) {
     for await (const chunk of input) stream.write(chunk);
