@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FNO_METADATA } from '../test-support/fno-fixture.js';
 import { readShared } from '../test-support/shared-data.js';
 import { MetadataParseError } from './metadata-error.js';
-import { parseMetadata, parseMetadataSync } from './parse-metadata.js';
+import { documentHash, parseMetadata, parseMetadataSync } from './parse-metadata.js';
 
 const LABEL = 'Microsoft.Dynamics.OData.Core.V1.LabelId';
 
@@ -128,6 +128,9 @@ describe('parseMetadata on an F&O-shaped document', () => {
     // One-byte chunks split every multi-byte character.
     const streamed = await parseMetadata(Readable.from(chunks(bytes, 1)));
     expect(streamed).toEqual(whole);
+    // Whole bytes are hashed on the thread pool meanwhile: the same model, the same hash.
+    expect(await parseMetadata(bytes)).toEqual(whole);
+    expect(whole.hash).toBe(documentHash(bytes));
     expect(JSON.parse(JSON.stringify(whole))).toEqual(whole);
     expect(whole.entitySets.CustomersV3!.annotations![LABEL]).toBe('Kunden – Ü€𝄞');
     expect(parseMetadataSync(FNO_METADATA).hash).toBe(model.hash);
@@ -162,11 +165,16 @@ describe('parseMetadata refuses malformed and hostile XML with line and column',
     ['empty', '', /empty/, 1],
   ];
   for (const [name, xml, reason, line, column] of cases) {
-    it(`refuses ${name}, as text and as bytes`, () => {
-      for (const input of [xml, Buffer.from(xml)]) {
+    it(`refuses ${name}, as text and as bytes, at once or awaited`, async () => {
+      const attempts = [
+        () => parseMetadataSync(xml),
+        () => parseMetadataSync(Buffer.from(xml)),
+        () => parseMetadata(Buffer.from(xml)),
+      ];
+      for (const attempt of attempts) {
         let error: unknown;
         try {
-          parseMetadataSync(input);
+          await attempt();
         } catch (e) {
           error = e;
         }
