@@ -128,7 +128,7 @@ describe('parseMetadata on an F&O-shaped document', () => {
     // One-byte chunks split every multi-byte character.
     const streamed = await parseMetadata(Readable.from(chunks(bytes, 1)));
     expect(streamed).toEqual(whole);
-    // Whole bytes are hashed on the thread pool meanwhile: the same model, the same hash.
+    // Whole bytes, awaited: the same model, hashed from the bytes.
     expect(await parseMetadata(bytes)).toEqual(whole);
     expect(whole.hash).toBe(documentHash(bytes));
     expect(JSON.parse(JSON.stringify(whole))).toEqual(whole);
