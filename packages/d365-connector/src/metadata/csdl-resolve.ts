@@ -27,8 +27,8 @@ function endsAlike(head: string, path: string): boolean {
 /**
  * The block for a target path. Consecutive blocks mostly annotate members of one type: their head is
  * then the previous block's string, so finding the type later is a pointer compare. Other heads and
- * the members are shared through `pool`: a member is nearly always a property's name, the very string its model
- * object holds, so finding it among the type's members compares pointers too.
+ * the members come from `pool`: a member is nearly always a property's name, the very string its
+ * model object holds, so finding it among the type's members compares pointers too.
  */
 export function externalBlock(
   path: string,
