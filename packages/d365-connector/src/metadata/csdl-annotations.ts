@@ -3,7 +3,7 @@ import { type Annotatable, type Frame, IGNORE, newFrame } from './csdl-frame.js'
 import type { AnnotationValue } from './model.js';
 import { put } from './own.js';
 import type { XmlAttributes } from './xml-attributes.js';
-import { detached, internalized } from './xml-names.js';
+import { detached, internalized, StringPool } from './xml-names.js';
 
 /** Reads `<Annotation>` elements and their value expressions (constants, Collection, Record, Null). */
 export class CsdlAnnotations {
@@ -12,7 +12,8 @@ export class CsdlAnnotations {
    * internalized, as every annotation is stored under its term.
    */
   private readonly terms = new Map<string, string>();
-  private readonly keys = new Map<string, string>();
+  /** Record member names, internalized once: each record stores its members under them. */
+  private readonly keys = new StringPool(6, 1 << 12, true);
 
   constructor(private readonly aliases: Map<string, string>) {}
 
@@ -64,12 +65,13 @@ export class CsdlAnnotations {
   recordMember(local: string, a: XmlAttributes): Frame {
     if (local !== 'PropertyValue') return IGNORE;
     let value: AnnotationValue | undefined;
-    for (let i = 0; i < a.count && value === undefined; i++) {
-      const n = a.nameAt(i);
-      if (TEXT_VALUE_ELEMENTS.has(n)) value = constantValue(n, a.valueAt(i), enumMemberNames);
-    }
     let property = '';
-    for (let i = 0; i < a.count; i++) if (a.nameAt(i) === 'Property') property = this.key(a.sharedValueAt(i));
+    for (let i = 0; i < a.count; i++) {
+      const n = a.nameAt(i);
+      if (n === 'Property') property = this.keys.share(a.valueAt(i));
+      else if (value === undefined && TEXT_VALUE_ELEMENTS.has(n))
+        value = constantValue(n, a.valueAt(i), enumMemberNames);
+    }
     return newFrame('PropertyValue', undefined, property, value);
   }
 
@@ -99,16 +101,6 @@ export class CsdlAnnotations {
     if (!parent) return;
     if (parent.kind === 'Collection') parent.items!.push(value);
     else if (parent.kind === 'Annotation' || parent.kind === 'PropertyValue') parent.value = value;
-  }
-
-  /** A record member's name, internalized once (each record stores its members under it). */
-  private key(name: string): string {
-    let key = this.keys.get(name);
-    if (key === undefined) {
-      key = internalized(name);
-      this.keys.set(name, key);
-    }
-    return key;
   }
 
   private qualifiedTerm(raw: string, qualifier: string | undefined): string {

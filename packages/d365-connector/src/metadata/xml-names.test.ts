@@ -29,7 +29,8 @@ describe('StringPool', () => {
     expect(limited.find('value3')).toBe('value3');
     expect(limited.find('value15')).toBeUndefined();
     expect(limited.share(fresh('value15'))).toBe('value15');
-    // Same length, same characters where the hash looks (first, middle, last): one probe sequence.
+    // Long texts of one length, alike where the hash looks (the last three characters, three further
+    // in), differing only at the start: all one probe sequence.
     const pool = new StringPool(10, 1 << 17);
     const alike = Array.from({ length: 200 }, (_, i) => `a${String(i).padStart(3, '0')}aaaaaaaaaaaaa`);
     const started = performance.now();

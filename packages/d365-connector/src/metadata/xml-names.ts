@@ -152,14 +152,15 @@ export class StringPool {
     this.slots = new Array<string | undefined>(slots.length * 2).fill(undefined);
     this.hashes = new Int32Array(slots.length * 2);
     this.shift--;
-    const mask = this.slots.length - 1;
     for (let i = 0; i < slots.length; i++) {
       const kept = slots[i];
       if (kept === undefined) continue;
-      let slot = firstSlot(hashes[i]!, this.shift);
-      for (let probe = 0; ; probe++) {
-        slot = (slot + probe) & mask;
-        if (this.slots[slot] === undefined) break;
+      // The kept strings are distinct, so this finds an empty slot; one past the probes a lookup
+      // makes could never be found again, so the string is let go.
+      const slot = this.slotOf(kept, hashes[i]!);
+      if (slot < 0) {
+        this.size--;
+        continue;
       }
       this.slots[slot] = kept;
       this.hashes[slot] = hashes[i]!;
