@@ -133,6 +133,8 @@ interface Owner {
   members: [Named[], Named[]] | undefined;
   /** Whether it is the entity container (whose members are entity sets). */
   container: boolean;
+  /** Where in `members[0]` the last member found was (see `memberNamed`). */
+  cursor: number;
 }
 
 /** Finds what a target path (`Ns.Type/Member`, `Ns.Container/Set`, `Ns.Action(...)`) names. */
@@ -152,7 +154,7 @@ class Targets {
     const owner = this.owner(block.head);
     const member = block.member;
     if (member === undefined) return owner.self;
-    if (owner.members) return memberNamed(owner.members[0], owner.members[1], member);
+    if (owner.members) return memberNamed(owner, owner.members, member);
     return owner.container && !block.deeper ? own(this.model.entitySets, member) : undefined;
   }
 
@@ -174,9 +176,13 @@ class Targets {
     const model = this.model;
     const type = own(model.entityTypes, name) ?? own(model.complexTypes, name);
     const enumType = type ? undefined : own(model.enumTypes, name);
-    if (type) return { self: type, members: [type.properties, type.navigationProperties], container: false };
-    if (enumType) return { self: enumType, members: [enumType.members, []], container: false };
-    return { self: this.operation(name), members: undefined, container: name === model.entityContainer };
+    if (type) {
+      const members: [Named[], Named[]] = [type.properties, type.navigationProperties];
+      return { self: type, members, container: false, cursor: 0 };
+    }
+    if (enumType) return { self: enumType, members: [enumType.members, []], container: false, cursor: 0 };
+    const self = this.operation(name);
+    return { self, members: undefined, container: name === model.entityContainer, cursor: 0 };
   }
 
   private operation(name: string): Annotatable | undefined {
@@ -190,11 +196,24 @@ class Targets {
 }
 
 /**
- * The first member named `name` of two lists. A plain scan: types have tens of members, and a map per
- * annotated type would cost more to build (and collect) than the lookups it saves.
+ * The member named `name`: a property or enum member before a navigation property. A scan, but one
+ * that starts after the member found last: blocks annotate a type's members mostly in the order they
+ * were declared, so the next one is nearly always found at once (scanning from the start cost a
+ * Graph parse 2 ms, on types of a hundred properties). A map per annotated type would cost more to
+ * build (and collect) than the lookups it saves.
  */
-function memberNamed(first: Named[], second: Named[], name: string): Annotatable | undefined {
-  for (const item of first) if (item.name === name) return item;
+function memberNamed(
+  owner: Owner,
+  [first, second]: [Named[], Named[]],
+  name: string,
+): Annotatable | undefined {
+  const n = first.length;
+  for (let k = 0, i = owner.cursor; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+    if (first[i]!.name === name) {
+      owner.cursor = i + 1 === n ? 0 : i + 1;
+      return first[i];
+    }
+  }
   for (const item of second) if (item.name === name) return item;
   return undefined;
 }

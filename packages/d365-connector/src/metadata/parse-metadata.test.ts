@@ -122,6 +122,26 @@ describe('parseMetadata on an F&O-shaped document', () => {
     });
   });
 
+  it('applies external annotations to members in any order, a property before a navigation property', () => {
+    const targets = ['c', 'a', 'b', 'n', 'c', 'x', 'a'];
+    const blocks = targets.map(
+      (member, i) =>
+        `<Annotations Target="N.T/${member}"><Annotation Term="Core.Description" String="${i}"/></Annotations>`,
+    );
+    const doc = parseMetadataSync(
+      `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+      <Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="T"><Property Name="a" Type="Edm.String"/><Property Name="b" Type="Edm.String"/>
+      <Property Name="c" Type="Edm.String"/><NavigationProperty Name="b" Type="N.T"/>
+      <NavigationProperty Name="n" Type="N.T"/></EntityType>${blocks.join('')}</Schema>
+      </edmx:DataServices></edmx:Edmx>`,
+    );
+    const t = doc.entityTypes['N.T']!;
+    const described = (m: { annotations?: Record<string, unknown> }) => m.annotations?.['Core.Description'];
+    expect(t.properties.map(described)).toEqual(['6', '2', '4']);
+    expect(t.navigationProperties.map(described)).toEqual([undefined, '3']);
+  });
+
   it('is JSON-serialisable and the same from any chunking, bytes or string', async () => {
     const bytes = Buffer.from(`\uFEFF${FNO_METADATA.replace('Customers V3', 'Kunden – Ü€𝄞')}`);
     const whole = parseMetadataSync(bytes);

@@ -4,7 +4,6 @@ import { CsdlBuilder } from './csdl-builder.js';
 import { MetadataParseError } from './metadata-error.js';
 import type { MetadataModel } from './model.js';
 import { XmlScanner, XmlSyntaxError } from './xml-scanner.js';
-import { HighBytes } from './xml-utf8.js';
 
 /** What `parseMetadata` accepts: the whole document, or its chunks as they arrive. */
 export type MetadataInput =
@@ -27,7 +26,7 @@ class MetadataStream {
   constructor(private readonly whole?: Buffer) {
     const bom = whole && whole[0] === 0xef && whole[1] === 0xbb && whole[2] === 0xbf ? 3 : 0;
     this.bom = bom;
-    this.scanner = new XmlScanner(this.builder, whole ? new HighBytes(whole, bom) : undefined);
+    this.scanner = new XmlScanner(this.builder, whole?.subarray(bom));
   }
   private readonly bom: number;
 

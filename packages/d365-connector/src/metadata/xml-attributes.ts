@@ -1,4 +1,4 @@
-import { copyOf, StringPool } from './xml-names.js';
+import { type Codes, copyOf, hashOf, StringPool } from './xml-names.js';
 
 /** The attributes of the element being opened; valid only during `open` (the list is reused). */
 export interface XmlAttributes {
@@ -32,6 +32,8 @@ export interface XmlAttributes {
 export class AttributeList implements XmlAttributes {
   /** The text the offsets point into: the scanner's buffer while the tag is handled. */
   source = '';
+  /** Its character codes (see `XmlText.codes`). */
+  codes: Codes = new Uint8Array(0);
   length = 0;
   private readonly names: string[] = [];
   private readonly starts: number[] = [];
@@ -92,7 +94,9 @@ export class AttributeList implements XmlAttributes {
     if (decoded !== undefined) return decoded;
     // A long value (a description) is seldom found again: copied, not kept in the pool.
     if (this.ends[index]! - this.starts[index]! > 128) return this.valueAt(index);
-    return this.shared.share(this.source.slice(this.starts[index]!, this.ends[index]!));
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    return this.shared.shareHashed(this.source.slice(start, end), hashOf(this.codes, start, end));
   }
 
   valueIs(index: number, text: string): boolean {
@@ -109,7 +113,7 @@ export class AttributeList implements XmlAttributes {
     if (this.values[index] === undefined && end > start && end - start < 10) {
       let n = 0;
       for (let k = start; k < end; k++) {
-        const d = this.source.charCodeAt(k) - 48;
+        const d = this.codes[k]! - 48;
         if (d < 0 || d > 9) return Number(this.valueAt(index));
         n = n * 10 + d;
       }

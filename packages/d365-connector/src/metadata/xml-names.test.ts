@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StringPool } from './xml-names.js';
+import { hashOf, hashOfText, holdsAt, StringPool } from './xml-names.js';
 
 /** `text` as a string that is equal to it but not the same object (as a slice of a document is). */
 const fresh = (text: string) => `#${text}`.slice(1);
@@ -37,5 +37,27 @@ describe('StringPool', () => {
     for (let round = 0; round < 50; round++)
       for (const text of alike) expect(pool.share(fresh(text))).toBe(text);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('hashOf and holdsAt', () => {
+  it("hash a text's character codes as they hash the text, bytes or UTF-16, anywhere in a buffer", () => {
+    const texts = [
+      '',
+      'Name',
+      'Edm.String',
+      'sixteen chars...',
+      'Microsoft.Dynamics.DataEntities.NoYes',
+      '@SYS302909',
+    ];
+    for (const text of texts) {
+      const bytes = Buffer.from(`<a x="${text}"/>`, 'latin1');
+      const utf16 = Uint16Array.from(`..${text}`, (c) => c.charCodeAt(0));
+      expect(hashOf(bytes, 6, 6 + text.length)).toBe(hashOfText(text));
+      expect(hashOf(utf16, 2, 2 + text.length)).toBe(hashOfText(text));
+      expect(holdsAt(bytes, 6, text)).toBe(true);
+    }
+    expect(hashOfText('日本')).toBe(hashOf(Uint16Array.of(0x65e5, 0x672c), 0, 2));
+    expect(holdsAt(Buffer.from('Property'), 0, 'Propertz')).toBe(false);
   });
 });

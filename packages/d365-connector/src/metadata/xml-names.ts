@@ -17,9 +17,12 @@ export function invalidNameChar(buf: string, start: number, end: number): number
   return -1;
 }
 
-/** Whether `text` holds `part` at `start` (a loop: `startsWith` is slow on all but the shortest strings). */
-export function holdsAt(text: string, start: number, part: string): boolean {
-  for (let k = 0; k < part.length; k++) if (text.charCodeAt(start + k) !== part.charCodeAt(k)) return false;
+/** Character codes of a text (see `XmlText.codes`). */
+export type Codes = Uint8Array | Uint16Array;
+
+/** Whether `codes` hold `part` at `start` (a loop: `startsWith` is slow on all but the shortest strings). */
+export function holdsAt(codes: Codes, start: number, part: string): boolean {
+  for (let k = 0; k < part.length; k++) if (codes[start + k] !== part.charCodeAt(k)) return false;
   return true;
 }
 
@@ -29,19 +32,52 @@ export function holdsAt(text: string, start: number, part: string): boolean {
  * their namespace and often their last characters). Hashing every character of long texts would cost
  * more than the comparisons it spares.
  */
-function hashOf(text: string): number {
-  const n = text.length;
-  let h = Math.imul(n, 0x9e3779b1);
-  if (n <= 16) {
-    for (let k = 0; k < n; k++) h = Math.imul(h, 31) + text.charCodeAt(k);
-    return h;
+export function hashOf(codes: Codes, start: number, end: number): number {
+  const n = end - start;
+  if (n > 16) {
+    const last = end - 1;
+    const half = codes[start + (n >> 1)]!;
+    const quarter = codes[start + (n >> 2)]!;
+    const threeQuarters = codes[start + ((n * 3) >> 2)]!;
+    return mix(n, codes[last]!, codes[last - 1]!, codes[last - 2]!, half, quarter, threeQuarters);
   }
-  h = Math.imul(h, 31) + text.charCodeAt(n - 1);
-  h = Math.imul(h, 31) + text.charCodeAt(n - 2);
-  h = Math.imul(h, 31) + text.charCodeAt(n - 3);
-  h = Math.imul(h, 31) + text.charCodeAt(n >> 1);
-  h = Math.imul(h, 31) + text.charCodeAt(n >> 2);
-  return Math.imul(h, 31) + text.charCodeAt((n * 3) >> 2);
+  let h = Math.imul(n, 0x9e3779b1);
+  for (let k = start; k < end; k++) h = Math.imul(h, 31) + codes[k]!;
+  return h;
+}
+
+/** `hashOf` a string's codes (for texts not read from a scanner's buffer). */
+export function hashOfText(text: string): number {
+  const n = text.length;
+  if (n > 16) {
+    const half = text.charCodeAt(n >> 1);
+    const quarter = text.charCodeAt(n >> 2);
+    const threeQuarters = text.charCodeAt((n * 3) >> 2);
+    const last = n - 1;
+    return mix(
+      n,
+      text.charCodeAt(last),
+      text.charCodeAt(last - 1),
+      text.charCodeAt(last - 2),
+      half,
+      quarter,
+      threeQuarters,
+    );
+  }
+  let h = Math.imul(n, 0x9e3779b1);
+  for (let k = 0; k < n; k++) h = Math.imul(h, 31) + text.charCodeAt(k);
+  return h;
+}
+
+/** The hash of a long text's length and six of its characters. */
+function mix(n: number, a: number, b: number, c: number, d: number, e: number, f: number): number {
+  let h = Math.imul(n, 0x9e3779b1);
+  h = Math.imul(h, 31) + a;
+  h = Math.imul(h, 31) + b;
+  h = Math.imul(h, 31) + c;
+  h = Math.imul(h, 31) + d;
+  h = Math.imul(h, 31) + e;
+  return Math.imul(h, 31) + f;
 }
 
 /** Fibonacci hashing: the product's top bits mix all of the hash's bits. */
@@ -115,8 +151,12 @@ export class StringPool {
 
   /** The kept string equal to `text`, keeping a detached copy of it if there is none yet (and room). */
   share(text: string): string {
+    return this.shareHashed(text, hashOfText(text));
+  }
+
+  /** `share(text)`, for a text whose `hashOf` the caller computed (from a scanner's codes). */
+  shareHashed(text: string, hash: number): string {
     if (text.length === 0) return text;
-    const hash = hashOf(text);
     const slot = this.slotOf(text, hash);
     if (slot >= 0 && this.slots[slot] !== undefined) return this.slots[slot];
     const kept = this.engineCopies ? internalized(text) : detached(text);
@@ -131,7 +171,7 @@ export class StringPool {
   /** The kept string equal to `text`, or undefined. */
   find(text: string): string | undefined {
     if (text.length === 0) return undefined;
-    const slot = this.slotOf(text, hashOf(text));
+    const slot = this.slotOf(text, hashOfText(text));
     return slot < 0 ? undefined : this.slots[slot];
   }
 

@@ -8,7 +8,7 @@
 import { AttributeList, type XmlAttributes } from './xml-attributes.js';
 import { holdsAt, invalidNameChar, isNameStart, isSpace, StringPool } from './xml-names.js';
 import { XmlText } from './xml-text.js';
-import { decodeUtf8, type HighBytes } from './xml-utf8.js';
+import { decodeUtf8 } from './xml-utf8.js';
 
 export type { XmlAttributes } from './xml-attributes.js';
 export { XmlSyntaxError } from './xml-position.js';
@@ -42,16 +42,16 @@ export class XmlScanner extends XmlText {
   private waitFor: '<' | '>' | undefined;
 
   /**
-   * With `highBytes`, the text is a whole document's UTF-8 bytes read as Latin-1
-   * (`buffer.toString('latin1')`: one character per byte, far cheaper than decoding), written at once:
-   * names, values and text holding bytes ≥ 0x80 (found by `highBytes`) are decoded as UTF-8 when read,
-   * and columns in errors still count characters.
+   * With `document` (a whole document's UTF-8 bytes, after any BOM), the text written is those bytes
+   * read as Latin-1 (`buffer.toString('latin1')`: one character per byte, far cheaper than decoding),
+   * at once: names, values and text holding bytes ≥ 0x80 are decoded as UTF-8 when read, and columns
+   * in errors still count characters.
    */
   constructor(
     private readonly handler: XmlHandler,
-    highBytes?: HighBytes,
+    document?: Uint8Array,
   ) {
-    super(highBytes);
+    super(document);
   }
 
   /** Scans `chunk`; `more: false` says no chunk follows (consumed text is then kept, not counted). */
@@ -78,6 +78,7 @@ export class XmlScanner extends XmlText {
     const buf = this.buf;
     let i = this.pos;
     this.waitFor = undefined;
+    this.syncCodes();
     while (i < buf.length) {
       if (this.ltAt < i) this.ltAt = this.find('<', i);
       const lt = this.ltAt;
@@ -122,16 +123,18 @@ export class XmlScanner extends XmlText {
   /** Handles the markup at `<`; returns the offset after it, or NEED_MORE. */
   private markup(lt: number, final: boolean): number {
     const buf = this.buf;
-    const c = buf.charCodeAt(lt + 1);
-    if (Number.isNaN(c)) return final ? this.fail('unexpected end of document in markup', lt) : NEED_MORE;
+    if (lt + 1 >= buf.length)
+      return final ? this.fail('unexpected end of document in markup', lt) : NEED_MORE;
+    const codes = this.codes;
+    const c = codes[lt + 1]!;
     if (c === 47 /* / */) {
       const gt = buf.indexOf('>', lt);
       if (gt < 0) return final ? this.fail('unexpected end of document in a close tag', lt) : NEED_MORE;
       const open = this.stack.pop();
       // Compared in place: no string for each of the document's close tags.
       let end = gt;
-      while (end > lt + 2 && isSpace(buf.charCodeAt(end - 1))) end--;
-      if (open === undefined || end - lt - 2 !== open.length || !buf.startsWith(open, lt + 2)) {
+      while (end > lt + 2 && isSpace(codes[end - 1]!)) end--;
+      if (open === undefined || end - lt - 2 !== open.length || !holdsAt(codes, lt + 2, open)) {
         const name = this.shown(buf.slice(lt + 2, end));
         const expected = open ? `, expected </${this.shown(open)}>` : '';
         this.fail(`unexpected close tag </${name}>${expected}`, gt + 1);
@@ -166,13 +169,14 @@ export class XmlScanner extends XmlText {
 
   private startTag(lt: number, final: boolean): number {
     const buf = this.buf;
+    const codes = this.codes;
     const len = buf.length;
     // The next markup's "<", found now: a value reaching past it contains a "<", and scan() reuses it.
     this.ltAt = this.find('<', lt + 1);
     let i = lt + 1;
-    if (!isNameStart(buf.charCodeAt(i))) this.fail('invalid start tag name', i + 1);
+    if (!isNameStart(codes[i]!)) this.fail('invalid start tag name', i + 1);
     while (i < len) {
-      const c = buf.charCodeAt(i);
+      const c = codes[i]!;
       if (isSpace(c) || c === 62 || c === 47) break;
       i++;
     }
@@ -183,32 +187,32 @@ export class XmlScanner extends XmlText {
     const attributes = this.attributes;
     attributes.length = 0;
     attributes.source = buf;
+    attributes.codes = codes;
     for (;;) {
-      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      while (i < len && isSpace(codes[i]!)) i++;
       if (i >= len) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
-      const c = buf.charCodeAt(i);
+      const c = codes[i]!;
       if (c === 62 /* > */ || c === 47 /* / */) {
         const selfClosing = c === 47;
         const gt = selfClosing ? i + 1 : i;
         if (gt >= len) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
-        if (buf.charCodeAt(gt) !== 62) this.fail(`expected > after / in <${name}>`, gt + 1);
+        if (codes[gt]! !== 62) this.fail(`expected > after / in <${name}>`, gt + 1);
         this.element(name, tag, selfClosing, gt);
         return gt + 1;
       }
       // Names are short: a loop finds their "=" faster than a call to indexOf, the fallback.
       let eq = i;
       const near = Math.min(len, i + 32);
-      while (eq < near && buf.charCodeAt(eq) !== 61 /* = */) eq++;
+      while (eq < near && codes[eq]! !== 61 /* = */) eq++;
       if (eq === near) eq = near < len ? buf.indexOf('=', near) : -1;
       if (eq < 0) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
       let nameEnd = eq;
-      while (nameEnd > i && isSpace(buf.charCodeAt(nameEnd - 1))) nameEnd--;
-      if (nameEnd === i || !isNameStart(buf.charCodeAt(i)))
-        this.fail(`invalid attribute name in <${name}>`, i + 1);
+      while (nameEnd > i && isSpace(codes[nameEnd - 1]!)) nameEnd--;
+      if (nameEnd === i || !isNameStart(codes[i]!)) this.fail(`invalid attribute name in <${name}>`, i + 1);
       let attr = this.intern(i, nameEnd, name);
       if (this.high(i) < nameEnd) attr = decodeUtf8(attr);
       let q = eq + 1;
-      while (q < len && isSpace(buf.charCodeAt(q))) q++;
+      while (q < len && isSpace(codes[q]!)) q++;
       if (q >= len) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
       const quote = buf[q];
       if (quote !== '"' && quote !== "'") this.fail(`attribute ${attr} of <${name}> must be quoted`, q + 1);
@@ -229,7 +233,7 @@ export class XmlScanner extends XmlText {
       if (attributes.has(attr)) this.fail(`duplicate attribute ${attr} in <${name}>`, i + 1);
       attributes.add(attr, q + 1, close, decoded);
       i = close + 1;
-      const after = buf.charCodeAt(i);
+      const after = codes[i]!;
       if (i < len && !isSpace(after) && after !== 62 && after !== 47)
         this.fail('no whitespace between attributes', i + 1);
     }
@@ -237,13 +241,13 @@ export class XmlScanner extends XmlText {
 
   /** The name at buf[start, end), checked the first time it is seen (an attribute's if `element`). */
   private intern(start: number, end: number, element: string | undefined): string {
-    const buf = this.buf;
+    const codes = this.codes;
     // A document uses a few dozen names: the last one seen with this length and first and last
     // character is nearly always the one, compared in place (a slice per name was the largest
     // share of the garbage a parse makes).
-    const slot = ((end - start) * 31 + buf.charCodeAt(start) * 7 + buf.charCodeAt(end - 1)) & 1023;
+    const slot = ((end - start) * 31 + codes[start]! * 7 + codes[end - 1]!) & 1023;
     const recent = this.recentNames[slot];
-    if (recent !== undefined && recent.length === end - start && holdsAt(buf, start, recent)) return recent;
+    if (recent !== undefined && recent.length === end - start && holdsAt(codes, start, recent)) return recent;
     const name = this.pooled(start, end, element);
     this.recentNames[slot] = name;
     return name;

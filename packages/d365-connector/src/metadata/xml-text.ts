@@ -1,6 +1,6 @@
 import { TextPositions } from './xml-position.js';
 import { decodeReferences, type FailAt } from './xml-references.js';
-import { decodeUtf8, type HighBytes, nextHighByte, utf8Length } from './xml-utf8.js';
+import { decodeUtf8, HighBytes, nextHighByte, utf8Length } from './xml-utf8.js';
 
 /**
  * The text an XML scanner works on and what it knows about it: the buffered chunks, where the next
@@ -9,6 +9,18 @@ import { decodeUtf8, type HighBytes, nextHighByte, utf8Length } from './xml-utf8
 export class XmlText {
   protected buf = '';
   protected pos = 0;
+  /**
+   * The character codes of `buf`, for the loops that read character by character (names, spaces,
+   * numbers, hashes): reading a typed array is about twice as fast as `charCodeAt`, which checks the
+   * string's representation on every call. In bytes mode, the document's bytes themselves; otherwise
+   * `buf` as UTF-16, refreshed by `syncCodes` before each scan.
+   */
+  protected codes: Uint8Array | Uint16Array = new Uint8Array(0);
+  /** The text `codes` holds. */
+  private codesOf = '';
+  /** Where `codes` are written when they are not the document's bytes. */
+  private utf16 = new Uint16Array(0);
+  private readonly highBytes: HighBytes | undefined;
   private readonly positions: TextPositions;
   /**
    * Offsets of the next "<", "&", line feed, tab and carriage return in `buf` (its length when there is
@@ -26,9 +38,27 @@ export class XmlText {
   /** Bytes mode: the text is UTF-8 bytes read as Latin-1 (see XmlScanner's constructor). */
   protected readonly bytes: boolean;
 
-  constructor(private readonly highBytes?: HighBytes) {
-    this.bytes = highBytes !== undefined;
+  /** `document`: in bytes mode, the whole document's UTF-8 bytes (after any BOM). */
+  constructor(private readonly document?: Uint8Array) {
+    this.bytes = document !== undefined;
+    this.highBytes = document && new HighBytes(document);
     this.positions = new TextPositions(this.bytes);
+  }
+
+  /** Brings `codes` up to date with `buf` (which changes when a chunk is added). */
+  protected syncCodes(): void {
+    if (this.codesOf === this.buf) return;
+    this.codesOf = this.buf;
+    if (this.document) {
+      this.codes = this.document;
+      return;
+    }
+    // Written into one reused array (not a new one per chunk: their memory is only given back when
+    // the collector gets to them, so a streamed document would pile them up).
+    const length = this.buf.length;
+    if (this.utf16.length < length) this.utf16 = new Uint16Array(Math.max(length, 2 * this.utf16.length));
+    Buffer.from(this.utf16.buffer, 0, 2 * length).write(this.buf, 'utf16le');
+    this.codes = this.utf16.subarray(0, length);
   }
 
   protected forgetOffsets(): void {
@@ -91,7 +121,12 @@ export class XmlText {
   protected drop(): void {
     if (this.pos === 0) return;
     this.positions.forget(this.buf.slice(0, this.pos));
+    const synced = this.codesOf === this.buf;
     this.buf = this.buf.slice(this.pos);
+    if (synced) {
+      this.codes = this.codes.subarray(this.pos);
+      this.codesOf = this.buf;
+    }
     this.pos = 0;
     this.forgetOffsets();
   }
