@@ -10,9 +10,20 @@ import type { XmlAttributes } from './xml-attributes.js';
 
 /** Reads the elements of CSDL that become model objects from their attributes alone. */
 
-/** Whether a declared type is `Collection(X)` (X is then `type.slice(11, -1)`). */
-function isCollection(type: string): boolean {
-  return type.startsWith('Collection(') && type.endsWith(')');
+/** Whether the type declared by attribute `i` is `Collection(T)` (compared in place). */
+function isCollectionAt(a: XmlAttributes, i: number): boolean {
+  return a.valueWraps(i, 'Collection(', ')');
+}
+
+/** The type declared by attribute `i`, without `Collection(...)` (`collection`): shared. */
+function elementTypeAt(a: XmlAttributes, i: number, collection: boolean): string {
+  return collection ? a.sharedValueAt(i, 'Collection('.length, 1) : a.sharedValueAt(i);
+}
+
+/** The index of attribute `name`, or -1. */
+function attributeIndex(a: XmlAttributes, name: string): number {
+  for (let i = 0; i < a.count; i++) if (a.nameAt(i) === name) return i;
+  return -1;
 }
 
 /** A schema or include's namespace and alias. */
@@ -22,14 +33,14 @@ export function nsAlias(namespace: string, alias: string | undefined): { namespa
 
 /** A value that repeats across the document (a type name, `false`): shared, not sliced again. */
 export function sharedValue(a: XmlAttributes, name: string): string | undefined {
-  for (let i = 0; i < a.count; i++) if (a.nameAt(i) === name) return a.sharedValueAt(i);
-  return undefined;
+  const i = attributeIndex(a, name);
+  return i < 0 ? undefined : a.sharedValueAt(i);
 }
 
 /** Whether attribute `name` is present and equal to `text` (compared in place: no string made). */
 function attributeIs(a: XmlAttributes, name: string, text: string): boolean {
-  for (let i = 0; i < a.count; i++) if (a.nameAt(i) === name) return a.valueIs(i, text);
-  return false;
+  const i = attributeIndex(a, name);
+  return i >= 0 && a.valueIs(i, text);
 }
 
 /**
@@ -56,9 +67,8 @@ export function propertyFrom(a: XmlAttributes, open: boolean): PropertyModel {
         name = a.sharedValueAt(i);
         break;
       case 'Type': {
-        const v = a.sharedValueAt(i);
-        collection = isCollection(v);
-        type = collection ? a.share(v.slice(11, -1)) : v;
+        collection = isCollectionAt(a, i);
+        type = elementTypeAt(a, i, collection);
         break;
       }
       case 'Nullable':
@@ -105,9 +115,9 @@ export function propertyFrom(a: XmlAttributes, open: boolean): PropertyModel {
 
 /** `<NavigationProperty>` (CSDL 4 form; 2.0/3.0 ones are typed later through their association). */
 export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
-  const declared = sharedValue(a, 'Type') ?? '';
-  const collection = isCollection(declared);
-  const type = collection ? a.share(declared.slice(11, -1)) : declared;
+  const t = attributeIndex(a, 'Type');
+  const collection = t >= 0 && isCollectionAt(a, t);
+  const type = t < 0 ? '' : elementTypeAt(a, t, collection);
   const n: NavigationPropertyModel = {
     name: sharedValue(a, 'Name') ?? '',
     type,
@@ -122,9 +132,9 @@ export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
 
 /** `<Parameter>` or `<ReturnType>`: a type, collection flag and nullability. */
 export function typedFrom(a: XmlAttributes): ParameterModel {
-  const declared = sharedValue(a, 'Type') ?? '';
-  const collection = isCollection(declared);
-  const type = collection ? a.share(declared.slice(11, -1)) : declared;
+  const t = attributeIndex(a, 'Type');
+  const collection = t >= 0 && isCollectionAt(a, t);
+  const type = t < 0 ? '' : elementTypeAt(a, t, collection);
   const p: ParameterModel = {
     name: sharedValue(a, 'Name') ?? '',
     type,

@@ -1,4 +1,4 @@
-import { type Codes, copyOf, hashOf, StringPool } from './xml-names.js';
+import { type Codes, copyOf, hashOf, holdsAt, StringPool } from './xml-names.js';
 
 /** The attributes of the element being opened; valid only during `open` (the list is reused). */
 export interface XmlAttributes {
@@ -13,13 +13,16 @@ export interface XmlAttributes {
   valueAt(index: number): string;
   /**
    * The same value as `valueAt`, as one shared string per distinct text: for values that repeat
-   * (types, terms, `false`), so they cost no allocation and hash once when used as keys.
+   * (types, terms, `false`), so they cost no allocation and hash once when used as keys. Without its
+   * first `from` and last `cut` characters if asked (`Collection(T)` read as `T`).
    */
-  sharedValueAt(index: number): string;
+  sharedValueAt(index: number, from?: number, cut?: number): string;
   /** The shared string equal to `text` (from the same pool as `sharedValueAt`). */
   share(text: string): string;
   /** Whether the value equals `text` (compared in place: no string made). */
   valueIs(index: number, text: string): boolean;
+  /** Whether the value starts with `head` and ends with `tail` (compared in place). */
+  valueWraps(index: number, head: string, tail: string): boolean;
   /** The value as a number (a plain decimal integer is read in place), `NaN` if it is not one. */
   numberAt(index: number): number;
   toRecord(): Record<string, string>;
@@ -89,13 +92,14 @@ export class AttributeList implements XmlAttributes {
     return value;
   }
 
-  sharedValueAt(index: number): string {
+  sharedValueAt(index: number, from = 0, cut = 0): string {
     const decoded = this.values[index];
-    if (decoded !== undefined) return decoded;
+    if (decoded !== undefined)
+      return from + cut === 0 ? decoded : this.shared.share(decoded.slice(from, decoded.length - cut));
+    const start = this.starts[index]! + from;
+    const end = this.ends[index]! - cut;
     // A long value (a description) is seldom found again: copied, not kept in the pool.
-    if (this.ends[index]! - this.starts[index]! > 128) return this.valueAt(index);
-    const start = this.starts[index]!;
-    const end = this.ends[index]!;
+    if (end - start > 128) return copyOf(this.source, start, end);
     return this.shared.shareHashed(this.source.slice(start, end), hashOf(this.codes, start, end));
   }
 
@@ -103,7 +107,21 @@ export class AttributeList implements XmlAttributes {
     const decoded = this.values[index];
     if (decoded !== undefined) return decoded === text;
     const start = this.starts[index]!;
-    return this.ends[index]! - start === text.length && this.source.startsWith(text, start);
+    return this.ends[index]! - start === text.length && holdsAt(this.codes, start, text);
+  }
+
+  valueWraps(index: number, head: string, tail: string): boolean {
+    const decoded = this.values[index];
+    const length = head.length + tail.length;
+    if (decoded !== undefined)
+      return decoded.length >= length && decoded.startsWith(head) && decoded.endsWith(tail);
+    const start = this.starts[index]!;
+    const end = this.ends[index]!;
+    return (
+      end - start >= length &&
+      holdsAt(this.codes, start, head) &&
+      holdsAt(this.codes, end - tail.length, tail)
+    );
   }
 
   numberAt(index: number): number {

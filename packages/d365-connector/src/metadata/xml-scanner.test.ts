@@ -66,6 +66,8 @@ function saxes(text: string): Event[] {
         sharedValueAt: (i) => record[names[i]!]!,
         share: (text) => text,
         valueIs: (i, text) => record[names[i]!] === text,
+        valueWraps: (i, head, tail) =>
+          record[names[i]!]!.startsWith(head) && record[names[i]!]!.endsWith(tail),
         numberAt: (i) => Number(record[names[i]!]),
       },
       tag.isSelfClosing,
