@@ -17,6 +17,7 @@ import {
   resolveModel,
   type V2Navigation,
 } from './csdl-resolve.js';
+import { TypeNames } from './csdl-types.js';
 import type {
   EntitySetModel,
   EnumMemberModel,
@@ -61,11 +62,10 @@ export class CsdlBuilder {
   private readonly stack: Frame[] = [];
   private readonly aliases = new Map<string, string>();
   private readonly annotations = new CsdlAnnotations(this.aliases);
+  private readonly types = new TypeNames(this.aliases);
   private readonly external: ExternalAnnotations[] = [];
   private readonly v2Navigations: V2Navigation[] = [];
   private readonly associations = new Map<string, Map<string, AssociationEnd>>();
-  /** Entity and complex types in document order (the post-pass walks them). */
-  private readonly structuredTypes: StructuredTypeModel[] = [];
   private namespace = '';
   /** The innermost open element of each kind: where its children and annotations go. */
   private type: StructuredTypeModel | undefined;
@@ -141,7 +141,7 @@ export class CsdlBuilder {
     this.model.hash = hash;
     resolveModel(this.model, {
       aliases: this.aliases,
-      structuredTypes: this.structuredTypes,
+      types: this.types,
       external: this.external,
       v2Navigations: this.v2Navigations,
       associations: this.associations,
@@ -235,7 +235,7 @@ export class CsdlBuilder {
       const alias = a.get('Alias');
       if (local === 'Include' && ns) {
         this.model.references.at(-1)!.includes.push(nsAlias(ns, alias));
-        if (alias) this.aliases.set(alias, ns);
+        this.types.declare(ns, alias);
       }
       return IGNORE;
     }
@@ -243,7 +243,7 @@ export class CsdlBuilder {
       this.namespace = a.get('Namespace') ?? '';
       const schemaAlias = a.get('Alias');
       this.model.schemas.push(nsAlias(this.namespace, schemaAlias));
-      if (schemaAlias) this.aliases.set(schemaAlias, this.namespace);
+      this.types.declare(this.namespace, schemaAlias);
       return STRUCTURAL.Schema!;
     }
     return IGNORE;
@@ -256,9 +256,9 @@ export class CsdlBuilder {
     switch (local) {
       case 'EntityType':
       case 'ComplexType': {
-        const t = structuredTypeFrom(a, name, this.namespace);
+        const t = structuredTypeFrom(a, name, this.namespace, this.types);
+        this.types.keep(t, 'baseType');
         put(local === 'EntityType' ? this.model.entityTypes : this.model.complexTypes, name, t);
-        this.structuredTypes.push(t);
         this.type = t;
         return STRUCTURAL[local]!;
       }
@@ -292,13 +292,15 @@ export class CsdlBuilder {
   private typeChild(local: string, a: Attrs): Frame {
     const t = this.type!;
     if (local === 'Property') {
-      const p = propertyFrom(a, !this.selfClosing);
+      const p = propertyFrom(a, !this.selfClosing, this.types);
+      this.types.keep(p, 'type');
       this.properties.add(p);
       this.member = p;
       return STRUCTURAL.Property!;
     }
     if (local === 'NavigationProperty') {
-      const n = navigationFrom(a);
+      const n = navigationFrom(a, this.types);
+      this.types.keep(n, 'type');
       const relationship = a.peek('Relationship');
       const toRole = a.peek('ToRole');
       if (relationship && toRole) this.v2Navigations.push({ nav: n, relationship, toRole });
@@ -313,12 +315,15 @@ export class CsdlBuilder {
   private operationChild(local: string, a: Attrs): Frame {
     const op = this.operation!;
     if (local === 'Parameter') {
-      this.parameters.add(typedFrom(a));
+      const p = typedFrom(a, this.types);
+      this.types.keep(p, 'type');
+      this.parameters.add(p);
       return IGNORE;
     }
     if (local === 'ReturnType') {
-      const { type, collection, nullable } = typedFrom(a);
+      const { type, collection, nullable } = typedFrom(a, this.types);
       op.returnType = collection ? { type, collection, nullable } : { type, nullable };
+      this.types.keep(op.returnType, 'type');
       return IGNORE;
     }
     return this.annotations.annotation(local, a, op, this.selfClosing);
@@ -329,8 +334,9 @@ export class CsdlBuilder {
     if ((local === 'EntitySet' || local === 'Singleton') && setName) {
       const set: EntitySetModel = {
         name: setName,
-        entityType: sharedValue(a, 'EntityType') ?? sharedValue(a, 'Type') ?? '',
+        entityType: this.types.read(sharedValue(a, 'EntityType') ?? sharedValue(a, 'Type') ?? ''),
       };
+      this.types.keep(set, 'entityType');
       if (local === 'Singleton') set.singleton = true;
       put(this.model.entitySets, setName, set);
       this.set = set;

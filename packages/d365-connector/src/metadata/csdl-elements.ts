@@ -1,3 +1,4 @@
+import type { TypeNames } from './csdl-types.js';
 import type {
   EnumTypeModel,
   NavigationPropertyModel,
@@ -15,9 +16,9 @@ function isCollectionAt(a: XmlAttributes, i: number): boolean {
   return a.valueWraps(i, 'Collection(', ')');
 }
 
-/** The type declared by attribute `i`, without `Collection(...)` (`collection`): shared. */
-function elementTypeAt(a: XmlAttributes, i: number, collection: boolean): string {
-  return collection ? a.sharedValueAt(i, 'Collection('.length, 1) : a.sharedValueAt(i);
+/** The type declared by attribute `i`, without `Collection(...)` (`collection`): shared, qualified. */
+function elementTypeAt(a: XmlAttributes, i: number, collection: boolean, types: TypeNames): string {
+  return types.read(collection ? a.sharedValueAt(i, 'Collection('.length, 1) : a.sharedValueAt(i));
 }
 
 /** The index of attribute `name`, or -1. */
@@ -49,7 +50,7 @@ function attributeIs(a: XmlAttributes, name: string, text: string): boolean {
  * room for annotations when the element is `open` (not self-closing): adding a property later costs a
  * second allocation for hundreds of thousands of properties.
  */
-export function propertyFrom(a: XmlAttributes, open: boolean): PropertyModel {
+export function propertyFrom(a: XmlAttributes, open: boolean, types: TypeNames): PropertyModel {
   let name = '';
   let type = 'Edm.String';
   let nullable = true;
@@ -68,7 +69,7 @@ export function propertyFrom(a: XmlAttributes, open: boolean): PropertyModel {
         break;
       case 'Type': {
         collection = isCollectionAt(a, i);
-        type = elementTypeAt(a, i, collection);
+        type = elementTypeAt(a, i, collection, types);
         break;
       }
       case 'Nullable':
@@ -114,10 +115,10 @@ export function propertyFrom(a: XmlAttributes, open: boolean): PropertyModel {
 }
 
 /** `<NavigationProperty>` (CSDL 4 form; 2.0/3.0 ones are typed later through their association). */
-export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
+export function navigationFrom(a: XmlAttributes, types: TypeNames): NavigationPropertyModel {
   const t = attributeIndex(a, 'Type');
   const collection = t >= 0 && isCollectionAt(a, t);
-  const type = t < 0 ? '' : elementTypeAt(a, t, collection);
+  const type = t < 0 ? '' : elementTypeAt(a, t, collection, types);
   const n: NavigationPropertyModel = {
     name: sharedValue(a, 'Name') ?? '',
     type,
@@ -131,10 +132,10 @@ export function navigationFrom(a: XmlAttributes): NavigationPropertyModel {
 }
 
 /** `<Parameter>` or `<ReturnType>`: a type, collection flag and nullability. */
-export function typedFrom(a: XmlAttributes): ParameterModel {
+export function typedFrom(a: XmlAttributes, types: TypeNames): ParameterModel {
   const t = attributeIndex(a, 'Type');
   const collection = t >= 0 && isCollectionAt(a, t);
-  const type = t < 0 ? '' : elementTypeAt(a, t, collection);
+  const type = t < 0 ? '' : elementTypeAt(a, t, collection, types);
   const p: ParameterModel = {
     name: sharedValue(a, 'Name') ?? '',
     type,
@@ -145,10 +146,15 @@ export function typedFrom(a: XmlAttributes): ParameterModel {
 }
 
 /** `<EntityType>` or `<ComplexType>` named `name` (qualified), without members yet. */
-export function structuredTypeFrom(a: XmlAttributes, name: string, namespace: string): StructuredTypeModel {
+export function structuredTypeFrom(
+  a: XmlAttributes,
+  name: string,
+  namespace: string,
+  types: TypeNames,
+): StructuredTypeModel {
   const t: StructuredTypeModel = { name, namespace, properties: [], navigationProperties: [] };
   const baseType = sharedValue(a, 'BaseType');
-  if (baseType) t.baseType = baseType;
+  if (baseType) t.baseType = types.read(baseType);
   if (attributeIs(a, 'Abstract', 'true')) t.abstract = true;
   if (attributeIs(a, 'OpenType', 'true')) t.openType = true;
   if (attributeIs(a, 'HasStream', 'true')) t.hasStream = true;

@@ -1,6 +1,7 @@
 import { qualifyName } from './csdl-annotations.js';
 import type { Annotatable } from './csdl-frame.js';
-import type { Annotations, MetadataModel, NavigationPropertyModel, StructuredTypeModel } from './model.js';
+import type { TypeNames } from './csdl-types.js';
+import type { Annotations, MetadataModel, NavigationPropertyModel } from './model.js';
 import { own, put } from './own.js';
 
 /** An `<Annotations Target="...">` block, applied once every type is known. */
@@ -63,8 +64,8 @@ export interface AssociationEnd {
 /** What the builder gathered besides the model itself, for the post-pass. */
 export interface Unresolved {
   aliases: Map<string, string>;
-  /** Entity and complex types, in document order. */
-  structuredTypes: StructuredTypeModel[];
+  /** Type references, qualified as they were read (but for those read before their alias). */
+  types: TypeNames;
   external: ExternalAnnotations[];
   v2Navigations: V2Navigation[];
   associations: Map<string, Map<string, AssociationEnd>>;
@@ -94,22 +95,11 @@ export function resolveModel(model: MetadataModel, parts: Unresolved): void {
   for (const { nav, relationship, toRole } of parts.v2Navigations) {
     const end = parts.associations.get(q(relationship))?.get(toRole);
     if (!end) continue;
-    nav.type = end.type;
+    nav.type = q(end.type);
     nav.nullable = end.multiplicity === '0..1';
     if (end.multiplicity === '*') nav.collection = true;
   }
-  if (aliases.size > 0) {
-    for (const t of parts.structuredTypes) {
-      if (t.baseType) t.baseType = q(t.baseType);
-      for (const p of t.properties) p.type = q(p.type);
-      for (const n of t.navigationProperties) n.type = q(n.type);
-    }
-    for (const op of model.operations) {
-      for (const p of op.parameters) p.type = q(p.type);
-      if (op.returnType) op.returnType.type = q(op.returnType.type);
-    }
-    for (const set of Object.values(model.entitySets)) set.entityType = q(set.entityType);
-  }
+  parts.types.finish(q);
   if (parts.external.length === 0) return;
   const targets = new Targets(model, q);
   for (const block of parts.external) {

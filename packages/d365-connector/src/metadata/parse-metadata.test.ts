@@ -142,6 +142,41 @@ describe('parseMetadata on an F&O-shaped document', () => {
     expect(t.navigationProperties.map(described)).toEqual([undefined, '3']);
   });
 
+  it('qualifies type references by aliases declared before them, after them, or never', () => {
+    const doc = parseMetadataSync(
+      `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+      <edmx:Reference Uri="r"><edmx:Include Namespace="Ext.Types" Alias="X"/></edmx:Reference>
+      <edmx:DataServices><Schema Namespace="First.Ns" Alias="F" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="A" BaseType="L.Base"><Property Name="own" Type="F.Kind"/>
+      <Property Name="later" Type="Collection(L.Kind)"/><Property Name="ext" Type="X.Money"/>
+      <Property Name="plain" Type="Second.Ns.Kind"/><Property Name="none" Type="Nowhere.Kind"/>
+      <NavigationProperty Name="b" Type="L.Base"/></EntityType>
+      <Action Name="Do"><Parameter Name="p" Type="L.Kind"/><ReturnType Type="Collection(L.Base)"/></Action>
+      <EntityContainer Name="C"><EntitySet Name="As" EntityType="F.A"/><Singleton Name="Me" Type="L.Base"/></EntityContainer>
+      </Schema><Schema Namespace="Second.Ns" Alias="L" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="Base"/><EnumType Name="Kind"><Member Name="One"/></EnumType></Schema>
+      </edmx:DataServices></edmx:Edmx>`,
+    );
+    const a = doc.entityTypes['First.Ns.A']!;
+    expect(a.baseType).toBe('Second.Ns.Base');
+    expect(a.properties.map((p) => [p.type, p.collection ?? false])).toEqual([
+      ['First.Ns.Kind', false],
+      ['Second.Ns.Kind', true],
+      ['Ext.Types.Money', false],
+      ['Second.Ns.Kind', false],
+      ['Nowhere.Kind', false],
+    ]);
+    expect(a.navigationProperties[0]!.type).toBe('Second.Ns.Base');
+    expect(doc.operations[0]!.parameters[0]!.type).toBe('Second.Ns.Kind');
+    expect(doc.operations[0]!.returnType).toEqual({
+      type: 'Second.Ns.Base',
+      collection: true,
+      nullable: true,
+    });
+    expect(doc.entitySets.As!.entityType).toBe('First.Ns.A');
+    expect(doc.entitySets.Me!.entityType).toBe('Second.Ns.Base');
+  });
+
   it('is JSON-serialisable and the same from any chunking, bytes or string', async () => {
     const bytes = Buffer.from(`\uFEFF${FNO_METADATA.replace('Customers V3', 'Kunden – Ü€𝄞')}`);
     const whole = parseMetadataSync(bytes);
