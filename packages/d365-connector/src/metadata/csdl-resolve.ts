@@ -71,27 +71,13 @@ export interface Unresolved {
   associations: Map<string, Map<string, AssociationEnd>>;
 }
 
-/** Post-pass: replaces aliases by namespaces everywhere, types V2 navigations, applies external annotations. */
+/**
+ * Post-pass: qualifies the type references read before their alias was declared, types V2
+ * navigations, applies external annotations.
+ */
 export function resolveModel(model: MetadataModel, parts: Unresolved): void {
   const { aliases } = parts;
-  // Type names repeat (Edm.String thousands of times): each distinct one is qualified once.
-  const qualified = new Map<string, string>();
-  const q = (name: string): string => {
-    // `Edm` is reserved (no alias may take it): the most common types need no lookup (and no call).
-    if (
-      name.charCodeAt(3) === 46 &&
-      name.charCodeAt(0) === 69 &&
-      name.charCodeAt(1) === 100 &&
-      name.charCodeAt(2) === 109
-    )
-      return name;
-    let result = qualified.get(name);
-    if (result === undefined) {
-      result = qualifyName(name, aliases);
-      qualified.set(name, result);
-    }
-    return result;
-  };
+  const q = (name: string): string => qualifyName(name, aliases);
   for (const { nav, relationship, toRole } of parts.v2Navigations) {
     const end = parts.associations.get(q(relationship))?.get(toRole);
     if (!end) continue;
