@@ -57,9 +57,7 @@ export class XmlScanner extends XmlText {
   /** Scans `chunk`; `more: false` says no chunk follows (consumed text is then kept, not counted). */
   write(chunk: string, more = true): void {
     if (this.bytes && (more || this.buf !== '')) throw new Error('bytes mode scans one whole document');
-    this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
-    this.pos = 0;
-    this.forgetOffsets();
+    this.replaceText(this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk);
     // Until the character that can end an unfinished attribute or text arrives, scanning it again
     // would only repeat the last scan: skipped, so a huge value in small chunks stays linear.
     if (this.waitFor !== undefined && more && !chunk.includes(this.waitFor)) return;

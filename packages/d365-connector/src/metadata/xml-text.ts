@@ -16,8 +16,8 @@ export class XmlText {
    * `buf` as UTF-16, refreshed by `syncCodes` before each scan.
    */
   protected codes: Uint8Array | Uint16Array = new Uint8Array(0);
-  /** The text `codes` holds. */
-  private codesOf = '';
+  /** Whether `buf` changed since `codes` were written. */
+  private codesStale = true;
   /** Where `codes` are written when they are not the document's bytes. */
   private utf16 = new Uint16Array(0);
   private readonly highBytes: HighBytes | undefined;
@@ -47,8 +47,8 @@ export class XmlText {
 
   /** Brings `codes` up to date with `buf` (which changes when a chunk is added). */
   protected syncCodes(): void {
-    if (this.codesOf === this.buf) return;
-    this.codesOf = this.buf;
+    if (!this.codesStale) return;
+    this.codesStale = false;
     if (this.document) {
       this.codes = this.document;
       return;
@@ -59,6 +59,14 @@ export class XmlText {
     if (this.utf16.length < length) this.utf16 = new Uint16Array(Math.max(length, 2 * this.utf16.length));
     Buffer.from(this.utf16.buffer, 0, 2 * length).write(this.buf, 'utf16le');
     this.codes = this.utf16.subarray(0, length);
+  }
+
+  /** Replaces the buffered text (`text` starts where scanning resumes). */
+  protected replaceText(text: string): void {
+    this.buf = text;
+    this.pos = 0;
+    this.codesStale = true;
+    this.forgetOffsets();
   }
 
   protected forgetOffsets(): void {
@@ -121,12 +129,8 @@ export class XmlText {
   protected drop(): void {
     if (this.pos === 0) return;
     this.positions.forget(this.buf.slice(0, this.pos));
-    const synced = this.codesOf === this.buf;
+    this.codes = this.codes.subarray(this.pos);
     this.buf = this.buf.slice(this.pos);
-    if (synced) {
-      this.codes = this.codes.subarray(this.pos);
-      this.codesOf = this.buf;
-    }
     this.pos = 0;
     this.forgetOffsets();
   }
