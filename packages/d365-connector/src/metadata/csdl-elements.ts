@@ -22,7 +22,7 @@ function elementTypeAt(a: XmlAttributes, i: number, collection: boolean, types: 
 }
 
 /** The index of attribute `name`, or -1. */
-function attributeIndex(a: XmlAttributes, name: string): number {
+export function attributeIndex(a: XmlAttributes, name: string): number {
   for (let i = 0; i < a.count; i++) if (a.nameAt(i) === name) return i;
   return -1;
 }

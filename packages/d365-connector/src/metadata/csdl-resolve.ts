@@ -1,8 +1,10 @@
 import { qualifyName } from './csdl-annotations.js';
+import { attributeIndex } from './csdl-elements.js';
 import type { Annotatable } from './csdl-frame.js';
 import type { TypeNames } from './csdl-types.js';
 import type { Annotations, MetadataModel, NavigationPropertyModel } from './model.js';
 import { own, put } from './own.js';
+import type { XmlAttributes } from './xml-attributes.js';
 
 /** An `<Annotations Target="...">` block, applied once every type is known. */
 export interface ExternalAnnotations {
@@ -16,35 +18,27 @@ export interface ExternalAnnotations {
 }
 
 /**
- * Whether `path` starts with `head`, compared from the end: heads share long namespace prefixes, so a
- * different head differs within the first characters compared. (`startsWith` and `lastIndexOf` take
- * four and ten times longer on names this long.)
- */
-function endsAlike(head: string, path: string): boolean {
-  for (let k = head.length - 1; k >= 0; k--) if (head.charCodeAt(k) !== path.charCodeAt(k)) return false;
-  return true;
-}
-
-/**
- * The block for a target path. Consecutive blocks mostly annotate members of one type: their head is
- * then the previous block's string, so finding the type later is a pointer compare. Other heads and
- * the members come from `pool`: a member is nearly always a property's name, the very string its
- * model object holds, so finding it among the type's members compares pointers too.
+ * The block for an `<Annotations>` element's target path. Consecutive blocks mostly annotate members
+ * of one type: their head is then the previous block's string (compared in place, in the scanned
+ * text), so finding the type later is a pointer compare. Other heads and the members are the
+ * attributes' shared strings: a member is nearly always a property's name, the very string its model
+ * object holds, so finding it among the type's members compares pointers too.
  */
 export function externalBlock(
-  path: string,
+  a: XmlAttributes,
   previous: ExternalAnnotations | undefined,
-  pool: { share(text: string): string },
 ): ExternalAnnotations {
+  const target = attributeIndex(a, 'Target');
+  const path = a.peek('Target') ?? '';
   const slash = path.indexOf('/');
   const headLength = slash < 0 ? path.length : slash;
   const head =
-    previous && previous.head.length === headLength && endsAlike(previous.head, path)
+    previous && previous.head.length === headLength && target >= 0 && a.valueWraps(target, previous.head, '')
       ? previous.head
-      : pool.share(path.slice(0, headLength));
+      : a.share(path.slice(0, headLength));
   if (slash < 0) return { head, member: undefined, deeper: false, annotations: undefined };
   const next = path.indexOf('/', slash + 1);
-  const member = pool.share(path.slice(slash + 1, next < 0 ? path.length : next));
+  const member = a.share(path.slice(slash + 1, next < 0 ? path.length : next));
   return { head, member, deeper: next >= 0, annotations: undefined };
 }
 

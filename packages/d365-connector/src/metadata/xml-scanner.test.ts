@@ -120,6 +120,26 @@ describe('XmlScanner against saxes', () => {
     expect(whole).toEqual(saxes(text));
   });
 
+  it('reads tags and attribute names that differ from those of the element before', () => {
+    // The scanner first checks the previous sibling's tag and the attribute names its predecessor had:
+    // longer and shorter names, other orders, spaces around "=" and non-ASCII names must all be read.
+    const text = `<r><P Name="a" Type="t"/><P Name="b" Type="t"/><PRef Name="c"/><P Names="d" Type="t"/>
+      <P Type="t" Name="e"/><P Nam="f"/><P Name = "g" Type ="t"/><P Name="h" Type="t" Extra="x"/>
+      <P Name="i"/><Pé Namé="j"/><P Name="k" Type="t"><P Name="l"/></P><P/><Pé Namé="m"/></r>`;
+    const events = saxes(text);
+    expect(events).toContain('open P {"Names":"d","Type":"t"}');
+    expect(scan(text)).toEqual(events);
+    expect(scanBytes(text)).toEqual(events);
+    for (const size of [1, 3, 8]) expect(scan(text, size)).toEqual(events);
+  });
+
+  it('refuses a duplicate attribute in the place where another element had that name', () => {
+    for (const text of ['<r><a b="1" c="2"/><a b="1" b="2"/></r>', '<r><a b="1"/><a b="1" b="2"/></r>']) {
+      expect(() => scan(text)).toThrow(/duplicate attribute b in <a>/);
+      expect(() => scanBytes(text)).toThrow(/duplicate attribute b in <a>/);
+    }
+  });
+
   const bad: [string, RegExp, number, number][] = [
     ['<a>\n<b>\n</a>', /unexpected close tag <\/a>, expected <\/b>/, 3, 4],
     ['<a b="1" b="2"/>', /duplicate attribute/, 1, 10],

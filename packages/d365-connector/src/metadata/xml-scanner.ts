@@ -33,11 +33,29 @@ const MAX_DEPTH = 1000;
 export class XmlScanner extends XmlText {
   private readonly stack: string[] = [];
   private sawRoot = false;
-  private readonly attributes = new AttributeList();
+  private readonly attributes: AttributeList;
   /** Element and attribute names: a few repeat hundreds of thousands of times. */
   private readonly names = new StringPool(8, 1 << 16, true);
   /** Names last seen, by length and first and last character (see `intern`). */
   private readonly recentNames = new Array<string | undefined>(1024).fill(undefined);
+  /** The slot of `recentNames` the name last interned took. */
+  private slot = 0;
+  /**
+   * The attribute names of the last element whose tag took each slot of `recentNames`, in order: the
+   * next such element nearly always has the same ones, so each is checked in place where it is
+   * expected, not scanned for its "=" and looked up. (Names that read as scanned only: UTF-8 ones
+   * are decoded.)
+   */
+  private readonly attributeNames = new Array<string[] | undefined>(1024).fill(undefined);
+  /** The tag of the last element opened at each depth (if it reads as scanned), and its slot. */
+  private readonly siblingTags: string[] = [];
+  private readonly siblingSlots: number[] = [];
+  /** The start tag being read: its name as scanned (kept on the stack) and decoded (see `tagName`). */
+  private tag = '';
+  private tagDecoded = '';
+  /** The attribute name last read by `attributeName`, decoded and as scanned. */
+  private attribute = '';
+  private attributeRaw = '';
   /** What must arrive before an unfinished construct can end: `>` for markup, `<` for text. */
   private waitFor: '<' | '>' | undefined;
 
@@ -52,6 +70,7 @@ export class XmlScanner extends XmlText {
     document?: Uint8Array,
   ) {
     super(document);
+    this.attributes = new AttributeList(document?.length);
   }
 
   /** Scans `chunk`; `more: false` says no chunk follows (consumed text is then kept, not counted). */
@@ -171,17 +190,12 @@ export class XmlScanner extends XmlText {
     const len = buf.length;
     // The next markup's "<", found now: a value reaching past it contains a "<", and scan() reuses it.
     this.ltAt = this.find('<', lt + 1);
-    let i = lt + 1;
-    if (!isNameStart(codes[i]!)) this.fail('invalid start tag name', i + 1);
-    while (i < len) {
-      const c = codes[i]!;
-      if (isSpace(c) || c === 62 || c === 47) break;
-      i++;
-    }
+    let i = this.tagName(lt + 1);
     if (i >= len) return final ? this.fail('unexpected end of document in a start tag', lt) : NEED_MORE;
-    // The stack keeps the name as scanned (close tags are compared in place); the handler reads it decoded.
-    const tag = this.intern(lt + 1, i, undefined);
-    const name = this.high(lt + 1) < i ? decodeUtf8(tag) : tag;
+    const tag = this.tag;
+    const name = this.tagDecoded;
+    let expected = this.attributeNames[this.slot];
+    if (expected === undefined) this.attributeNames[this.slot] = expected = [];
     const attributes = this.attributes;
     attributes.length = 0;
     attributes.source = buf;
@@ -198,17 +212,17 @@ export class XmlScanner extends XmlText {
         this.element(name, tag, selfClosing, gt);
         return gt + 1;
       }
-      // Names are short: a loop finds their "=" faster than a call to indexOf, the fallback.
-      let eq = i;
-      const near = Math.min(len, i + 32);
-      while (eq < near && codes[eq]! !== 61 /* = */) eq++;
-      if (eq === near) eq = near < len ? buf.indexOf('=', near) : -1;
-      if (eq < 0) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
-      let nameEnd = eq;
-      while (nameEnd > i && isSpace(codes[nameEnd - 1]!)) nameEnd--;
-      if (nameEnd === i || !isNameStart(codes[i]!)) this.fail(`invalid attribute name in <${name}>`, i + 1);
-      let attr = this.intern(i, nameEnd, name);
-      if (this.high(i) < nameEnd) attr = decodeUtf8(attr);
+      // The name this element's predecessor had in this place, checked in place: nearly always it.
+      let attr = expected[attributes.length];
+      let eq: number;
+      if (attr !== undefined && holdsAt(codes, i, attr) && codes[i + attr.length] === 61 /* = */) {
+        eq = i + attr.length;
+      } else {
+        eq = this.attributeName(i, name);
+        if (eq < 0) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
+        attr = this.attribute;
+        if (attr === this.attributeRaw) expected[attributes.length] = attr;
+      }
       let q = eq + 1;
       while (q < len && isSpace(codes[q]!)) q++;
       if (q >= len) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
@@ -237,6 +251,67 @@ export class XmlScanner extends XmlText {
     }
   }
 
+  /**
+   * Reads the start tag's name at `start` into `tag` (as scanned) and `tagDecoded`, and its slot; returns
+   * where it ends (the buffer's length if it may go on in the next chunk).
+   */
+  private tagName(start: number): number {
+    const codes = this.codes;
+    const len = codes.length;
+    // Siblings mostly share their tag: the last one's is checked in place before any scanning.
+    const depth = this.stack.length;
+    const sibling = this.siblingTags[depth];
+    if (sibling !== undefined && holdsAt(codes, start, sibling)) {
+      const end = start + sibling.length;
+      const c = codes[end]!;
+      if (isSpace(c) || c === 62 || c === 47) {
+        this.tag = this.tagDecoded = sibling;
+        this.slot = this.siblingSlots[depth]!;
+        return end;
+      }
+    }
+    if (!isNameStart(codes[start]!)) this.fail('invalid start tag name', start + 1);
+    let end = start;
+    while (end < len) {
+      const c = codes[end]!;
+      if (isSpace(c) || c === 62 || c === 47) break;
+      end++;
+    }
+    if (end >= len) return len;
+    // The stack keeps the name as scanned (close tags are compared in place); the handler reads it decoded.
+    const tag = this.intern(start, end, undefined);
+    this.tag = tag;
+    this.tagDecoded = this.high(start) < end ? decodeUtf8(tag) : tag;
+    if (this.tagDecoded === tag) {
+      this.siblingTags[depth] = tag;
+      this.siblingSlots[depth] = this.slot;
+    }
+    return end;
+  }
+
+  /**
+   * Reads the attribute name at `start` (of element `element`) into `attribute` (decoded) and
+   * `attributeRaw` (as scanned); returns the offset of its "=", or -1 if it is not in the buffer.
+   */
+  private attributeName(start: number, element: string): number {
+    const codes = this.codes;
+    const len = codes.length;
+    // Names are short: a loop finds their "=" faster than a call to indexOf, the fallback.
+    let eq = start;
+    const near = Math.min(len, start + 32);
+    while (eq < near && codes[eq]! !== 61 /* = */) eq++;
+    if (eq === near) eq = near < len ? this.buf.indexOf('=', near) : -1;
+    if (eq < 0) return -1;
+    let end = eq;
+    while (end > start && isSpace(codes[end - 1]!)) end--;
+    if (end === start || !isNameStart(codes[start]!))
+      this.fail(`invalid attribute name in <${element}>`, start + 1);
+    const raw = this.intern(start, end, element);
+    this.attributeRaw = raw;
+    this.attribute = this.high(start) < end ? decodeUtf8(raw) : raw;
+    return eq;
+  }
+
   /** The name at buf[start, end), checked the first time it is seen (an attribute's if `element`). */
   private intern(start: number, end: number, element: string | undefined): string {
     const codes = this.codes;
@@ -244,6 +319,7 @@ export class XmlScanner extends XmlText {
     // character is nearly always the one, compared in place (a slice per name was the largest
     // share of the garbage a parse makes).
     const slot = ((end - start) * 31 + codes[start]! * 7 + codes[end - 1]!) & 1023;
+    this.slot = slot;
     const recent = this.recentNames[slot];
     if (recent !== undefined && recent.length === end - start && holdsAt(codes, start, recent)) return recent;
     const name = this.pooled(start, end, element);
