@@ -41,28 +41,42 @@ export function utf8Length(text: string, chars: number): number {
 
 /**
  * Where the bytes ≥ 0x80 of a UTF-8 document are, as runs found once with the native ASCII check over
- * blocks (documents are mostly ASCII), so the scanner never searches the text for them.
+ * blocks (documents are mostly ASCII), so the scanner never searches the text for them. Blocks of
+ * 64 KiB, then of 4 KiB and 256 bytes inside those that are not ASCII: the bytes are read one by one
+ * only where they must be (Graph's 83 such bytes lie in 20 of its 859 blocks of 4 KiB).
  */
 export class HighBytes {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private index = 0;
+  /** Where the search has got to: a run may go on past the block it was found in. */
+  private scanned: number;
 
   /** `offset`: where the scanned text starts in `bytes` (after a BOM); positions are relative to it. */
-  constructor(bytes: Uint8Array, offset = 0) {
-    const block = 4096;
-    let scanned = offset;
-    for (let b = offset; b < bytes.length; b += block) {
-      const end = Math.min(b + block, bytes.length);
-      if (end <= scanned || isAscii(bytes.subarray(b, end))) continue;
-      // A run may have gone on past the previous block's end: resume after it.
-      for (let i = Math.max(b, scanned); i < end; i++) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly offset = 0,
+  ) {
+    this.scanned = offset;
+    this.search(bytes, offset, bytes.length, 1 << 16);
+  }
+
+  /** Finds the runs in bytes[from, to), checking blocks of `block` bytes and then of a sixteenth of it. */
+  private search(bytes: Uint8Array, from: number, to: number, block: number): void {
+    for (let b = from; b < to; b += block) {
+      const end = Math.min(b + block, to);
+      if (end <= this.scanned || isAscii(bytes.subarray(b, end))) continue;
+      if (block > 256) {
+        this.search(bytes, b, end, block >> 4);
+        continue;
+      }
+      for (let i = Math.max(b, this.scanned); i < end; i++) {
         if (bytes[i]! < 0x80) continue;
         const start = i;
         while (i < bytes.length && bytes[i]! >= 0x80) i++;
-        this.starts.push(start - offset);
-        this.ends.push(i - offset);
-        scanned = i;
+        this.starts.push(start - this.offset);
+        this.ends.push(i - this.offset);
+        this.scanned = i;
       }
     }
   }
