@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -269,6 +270,47 @@ describe('parseMetadata refuses malformed and hostile XML with line and column',
     expect(at(stray)).toMatchObject({ line: 3, column: 13 });
     // UTF-16 without its BOM.
     expect(at(Buffer.from('<edmx:Edmx/>', 'utf16le'))).toMatchObject({ line: 1 });
+  });
+
+  it('refuses exactly the bytes Node refuses as UTF-8, wherever they stand', () => {
+    // Only the runs of bytes ≥ 0x80 are checked: every way a sequence can be broken, inside, at the
+    // edges of and across such runs, after a BOM and at the very end.
+    const sequences = [
+      [0xc3, 0xa9],
+      [0xe2, 0x82, 0xac],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0xc3, 0xa9, 0xe2, 0x82, 0xac],
+      [0xc0, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0x80],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xc3, 0xa9, 0x80],
+      [0xc3, 0x41],
+      [0xff],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+    ];
+    for (const sequence of sequences) {
+      const bytes = Buffer.from(sequence);
+      for (const [before, after] of [
+        ['<r a="x', '"/>'],
+        ['<r>', '</r>'],
+        ['<r/>', ''],
+      ]) {
+        for (const bom of [[], [0xef, 0xbb, 0xbf]]) {
+          const document = Buffer.concat([
+            Buffer.from(bom),
+            Buffer.from(before!),
+            bytes,
+            Buffer.from(after!),
+          ]);
+          const refused = /not valid UTF-8/;
+          if (isUtf8(document)) expect(() => parseMetadataSync(document)).not.toThrow(refused);
+          else expect(() => parseMetadataSync(document), `${bytes.toString('hex')}`).toThrow(refused);
+        }
+      }
+    }
   });
 });
 

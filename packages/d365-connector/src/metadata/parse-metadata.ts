@@ -30,6 +30,11 @@ class MetadataStream {
   }
   private readonly bom: number;
 
+  /** Whether the whole document is valid UTF-8 (see `XmlText.documentIsUtf8`). */
+  isUtf8(): boolean {
+    return this.scanner.documentIsUtf8();
+  }
+
   /**
    * A whole document of valid UTF-8: hashed, and scanned as Latin-1 text (one character per byte, no
    * decoding pass over the document); the scanner decodes the few names, values and texts with bytes
@@ -126,7 +131,8 @@ export function documentHash(bytes: Uint8Array): string {
 }
 
 /**
- * A whole document as bytes: UTF-8 validated natively (much faster than TextDecoder), then scanned.
+ * A whole document as bytes: checked to be UTF-8 where it is not ASCII (natively, much faster than
+ * TextDecoder), then scanned.
  * `knownHash`: its `documentHash`, when the caller (a cache looking it up first) has just computed it.
  * Not exported from the package: the hash must be the bytes'.
  */
@@ -134,8 +140,8 @@ export function parseDocument(input: Uint8Array, knownHash?: string): MetadataMo
   const bytes = Buffer.isBuffer(input)
     ? input
     : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (!isUtf8(bytes)) throw notUtf8(bytes);
   const whole = new MetadataStream(bytes);
+  if (!whole.isUtf8()) throw notUtf8(bytes);
   whole.writeWhole(knownHash);
   return whole.end();
 }

@@ -45,6 +45,11 @@ export class XmlText {
     this.positions = new TextPositions(this.bytes);
   }
 
+  /** Bytes mode: whether the document is UTF-8 (checked where it holds bytes ≥ 0x80 only). */
+  documentIsUtf8(): boolean {
+    return this.highBytes!.isUtf8(this.document!);
+  }
+
   /** Brings `codes` up to date with `buf` (which changes when a chunk is added). */
   protected syncCodes(): void {
     if (!this.codesStale) return;

@@ -4,7 +4,7 @@
  * only the names, values and text that hold bytes ≥ 0x80 need decoding.
  */
 
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 const HIGH = /[\u0080-\u00ff]/g;
 
@@ -79,6 +79,18 @@ export class HighBytes {
         this.scanned = i;
       }
     }
+  }
+
+  /**
+   * Whether `bytes` (those the runs were found in) are UTF-8. Its multi-byte sequences are made of
+   * bytes ≥ 0x80 only, so they are if every run is: the rest is ASCII, and need not be read again.
+   */
+  isUtf8(bytes: Uint8Array): boolean {
+    for (let i = 0; i < this.starts.length; i++) {
+      const run = bytes.subarray(this.starts[i]! + this.offset, this.ends[i]! + this.offset);
+      if (!isUtf8(run)) return false;
+    }
+    return true;
   }
 
   /** Offset of the first byte ≥ 0x80 at or after `from`, or -1 (fastest when asked with growing offsets). */
