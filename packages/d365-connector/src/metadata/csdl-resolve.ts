@@ -21,7 +21,7 @@ export interface ExternalAnnotations {
  * The block for an `<Annotations>` element's target path. Consecutive blocks mostly annotate members
  * of one type: their head is then the previous block's string (compared in place, in the scanned
  * text), so finding the type later is a pointer compare. Other heads and the members are the
- * attributes' shared strings: a member is nearly always a property's name, the very string its model
+ * attributes' shared strings, read from the value in place: a member is nearly always a property's name, the very string its model
  * object holds, so finding it among the type's members compares pointers too.
  */
 export function externalBlock(
@@ -29,16 +29,17 @@ export function externalBlock(
   previous: ExternalAnnotations | undefined,
 ): ExternalAnnotations {
   const target = attributeIndex(a, 'Target');
-  const path = a.peek('Target') ?? '';
+  if (target < 0) return { head: '', member: undefined, deeper: false, annotations: undefined };
+  const path = a.peek('Target')!;
   const slash = path.indexOf('/');
   const headLength = slash < 0 ? path.length : slash;
   const head =
-    previous && previous.head.length === headLength && target >= 0 && a.valueWraps(target, previous.head, '')
+    previous && previous.head.length === headLength && a.valueWraps(target, previous.head, '')
       ? previous.head
-      : a.share(path.slice(0, headLength));
+      : a.sharedValueAt(target, 0, path.length - headLength);
   if (slash < 0) return { head, member: undefined, deeper: false, annotations: undefined };
   const next = path.indexOf('/', slash + 1);
-  const member = a.share(path.slice(slash + 1, next < 0 ? path.length : next));
+  const member = a.sharedValueAt(target, slash + 1, next < 0 ? 0 : path.length - next);
   return { head, member, deeper: next >= 0, annotations: undefined };
 }
 
@@ -124,8 +125,10 @@ class Targets {
     const owner = this.owner(block.head);
     const member = block.member;
     if (member === undefined) return owner.self;
+    // A path past a member (`Ns.Type/complexProperty/part`) annotates nothing the model keeps.
+    if (block.deeper) return undefined;
     if (owner.members) return memberNamed(owner, owner.members, member);
-    return owner.container && !block.deeper ? own(this.model.entitySets, member) : undefined;
+    return owner.container ? own(this.model.entitySets, member) : undefined;
   }
 
   private owner(head: string): Owner {

@@ -143,6 +143,25 @@ describe('parseMetadata on an F&O-shaped document', () => {
     expect(t.navigationProperties.map(described)).toEqual([undefined, '3']);
   });
 
+  it('reads annotation targets written with character references, and skips blocks without one', () => {
+    const block = (target: string, text: string) =>
+      `<Annotations ${target}><Annotation Term="Core.Description" String="${text}"/></Annotations>`;
+    const doc = parseMetadataSync(
+      `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+      <Schema Namespace="N" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="T"><Property Name="ab" Type="Edm.String"/><Property Name="c" Type="Edm.String"/></EntityType>
+      ${block('Target="N.T/a&#x62;"', 'ab')}${block('Target="N.&#x54;/c"', 'c')}${block('', 'none')}
+      ${block('Target="N.T/c/deeper"', 'deeper')}${block('Target="N.&#x54;"', 'type')}</Schema>
+      </edmx:DataServices></edmx:Edmx>`,
+    );
+    const t = doc.entityTypes['N.T']!;
+    expect(t.annotations).toEqual({ 'Core.Description': 'type' });
+    expect(t.properties.map((p) => p.annotations)).toEqual([
+      { 'Core.Description': 'ab' },
+      { 'Core.Description': 'c' },
+    ]);
+  });
+
   it('qualifies type references by aliases declared before them, after them, or never', () => {
     const doc = parseMetadataSync(
       `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
