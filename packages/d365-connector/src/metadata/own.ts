@@ -5,7 +5,9 @@
 
 /** The entry the dictionary itself holds under `name` (inherited members do not count). */
 export function own<T>(dict: Record<string, T> | undefined, name: string): T | undefined {
-  return dict !== undefined && Object.hasOwn(dict, name) ? dict[name] : undefined;
+  // Looked up first: most lookups of a name a dictionary lacks then end without a second one.
+  const value = dict?.[name];
+  return value !== undefined && Object.hasOwn(dict!, name) ? value : undefined;
 }
 
 /** Sets an entry; `__proto__` becomes an ordinary entry instead of replacing the prototype. */
