@@ -281,7 +281,7 @@ export class CsdlBuilder {
       case 'Annotations': {
         // Applied once every type is known; one block per element, resolved once for all its terms.
         // Its children find it last in the list (so the element needs no frame of its own).
-        this.external.push(externalBlock(a, this.external.at(-1)));
+        this.external.push(externalBlock(a));
         return STRUCTURAL.Annotations!;
       }
       default:

@@ -18,25 +18,19 @@ export interface ExternalAnnotations {
 }
 
 /**
- * The block for an `<Annotations>` element's target path. Consecutive blocks mostly annotate members
- * of one type: their head is then the previous block's string (compared in place, in the scanned
- * text), so finding the type later is a pointer compare. Other heads and the members are the
- * attributes' shared strings, read from the value in place: a member is nearly always a property's name, the very string its model
- * object holds, so finding it among the type's members compares pointers too.
+ * The block for an `<Annotations>` element's target path. Its head and member are the attributes'
+ * shared strings, read from the value in place: consecutive blocks mostly annotate members of one
+ * type, so finding the type later is a pointer compare with the previous block's head, and a member
+ * is nearly always a property's name, the very string its model object holds, so finding it among
+ * the type's members compares pointers too.
  */
-export function externalBlock(
-  a: XmlAttributes,
-  previous: ExternalAnnotations | undefined,
-): ExternalAnnotations {
+export function externalBlock(a: XmlAttributes): ExternalAnnotations {
   const target = attributeIndex(a, 'Target');
   if (target < 0) return { head: '', member: undefined, deeper: false, annotations: undefined };
   const path = a.peek('Target')!;
   const slash = path.indexOf('/');
   const headLength = slash < 0 ? path.length : slash;
-  const head =
-    previous && previous.head.length === headLength && a.valueWraps(target, previous.head, '')
-      ? previous.head
-      : a.sharedValueAt(target, 0, path.length - headLength);
+  const head = a.sharedValueAt(target, 0, path.length - headLength);
   if (slash < 0) return { head, member: undefined, deeper: false, annotations: undefined };
   const next = path.indexOf('/', slash + 1);
   const member = a.sharedValueAt(target, slash + 1, next < 0 ? 0 : path.length - next);

@@ -14,11 +14,9 @@ export interface XmlAttributes {
   /**
    * The same value as `valueAt`, as one shared string per distinct text: for values that repeat
    * (types, terms, `false`), so they cost no allocation and hash once when used as keys. Without its
-   * first `from` and last `cut` characters if asked (`Collection(T)` read as `T`).
+   * first `from` and last `cut` characters if asked (`Collection(T)` read as `T`, a part of a path).
    */
   sharedValueAt(index: number, from?: number, cut?: number): string;
-  /** The shared string equal to `text` (from the same pool as `sharedValueAt`). */
-  share(text: string): string;
   /** Whether the value equals `text` (compared in place: no string made). */
   valueIs(index: number, text: string): boolean;
   /** Whether the value starts with `head` and ends with `tail` (compared in place). */
@@ -148,10 +146,6 @@ export class AttributeList implements XmlAttributes {
       return n;
     }
     return Number(this.valueAt(index));
-  }
-
-  share(text: string): string {
-    return this.shared.share(text);
   }
 
   /** Adds a value found at source[start, end), or already `decoded` by the scanner. */

@@ -64,7 +64,6 @@ function saxes(text: string): Event[] {
         nameAt: (i) => names[i]!,
         valueAt: (i) => record[names[i]!]!,
         sharedValueAt: (i) => record[names[i]!]!,
-        share: (text) => text,
         valueIs: (i, text) => record[names[i]!] === text,
         valueWraps: (i, head, tail) =>
           record[names[i]!]!.startsWith(head) && record[names[i]!]!.endsWith(tail),
