@@ -80,18 +80,23 @@ export class XmlScanner extends XmlText {
     // Until the character that can end an unfinished attribute or text arrives, scanning it again
     // would only repeat the last scan: skipped, so a huge value in small chunks stays linear.
     if (this.waitFor !== undefined && more && !chunk.includes(this.waitFor)) return;
-    this.scan(false);
+    this.pos = this.scan(false);
     if (more) this.drop();
   }
 
   close(): void {
-    this.scan(true);
+    this.pos = this.scan(true);
     if (this.stack.length > 0)
       this.fail(`unclosed tag: ${this.shown(this.stack[this.stack.length - 1]!)}`, this.buf.length);
     if (!this.sawRoot) this.fail('document must contain a root element', this.buf.length);
   }
 
-  private scan(final: boolean): void {
+  /**
+   * Scans from `pos`; returns where it stopped. (The caller stores it: a store after the loop, in code
+   * V8 compiled while the loop ran, had no type feedback yet when the first long scan was compiled,
+   * so that code bailed out at the end of every later document.)
+   */
+  private scan(final: boolean): number {
     const buf = this.buf;
     let i = this.pos;
     this.waitFor = undefined;
@@ -116,7 +121,7 @@ export class XmlScanner extends XmlText {
       }
       i = next;
     }
-    this.pos = i;
+    return i;
   }
 
   private onText(start: number, end: number): void {
