@@ -79,6 +79,15 @@ function saxes(text: string): Event[] {
   return events;
 }
 
+/** Checks the scanner emits saxes's events for `text`: whole, as bytes and in chunks of `sizes`. */
+function expectSaxesEvents(text: string, sizes: number[]): Event[] {
+  const events = saxes(text);
+  expect(scanBytes(text)).toEqual(events);
+  expect(scan(text)).toEqual(events);
+  for (const size of sizes) expect(scan(text, size)).toEqual(events);
+  return events;
+}
+
 describe('XmlScanner against saxes', () => {
   const docs = [
     'metadata/msgraph-v1.0-cleanMetadata.xml',
@@ -102,12 +111,9 @@ describe('XmlScanner against saxes', () => {
   it('reads UTF-8 bytes as Latin-1 and decodes exactly the names, values and text that need it', () => {
     const text = `<?xml version="1.0"?><r é="ü &amp; 日本" n='a	b' x="😀&#x41;">
       <Ünïcode ß="straße">Grüße &lt; 👋<![CDATA[ça <va>]]></Ünïcode><e v="plain"/> </r>`;
-    const events = saxes(text);
-    expect(events).toContain('open Ünïcode {"ß":"straße"}');
-    expect(scanBytes(text)).toEqual(events);
-    expect(scan(text)).toEqual(events);
     // Text chunks are scanned through their UTF-16 codes, however a chunk cuts a character.
-    for (const size of [1, 2, 5]) expect(scan(text, size)).toEqual(events);
+    const events = expectSaxesEvents(text, [1, 2, 5]);
+    expect(events).toContain('open Ünïcode {"ß":"straße"}');
   });
 
   it('emits the same events whatever the chunking', () => {
@@ -125,11 +131,7 @@ describe('XmlScanner against saxes', () => {
     const text = `<r><P Name="a" Type="t"/><P Name="b" Type="t"/><PRef Name="c"/><P Names="d" Type="t"/>
       <P Type="t" Name="e"/><P Nam="f"/><P Name = "g" Type ="t"/><P Name="h" Type="t" Extra="x"/>
       <P Name="i"/><Pé Namé="j"/><P Name="k" Type="t"><P Name="l"/></P><P/><Pé Namé="m"/></r>`;
-    const events = saxes(text);
-    expect(events).toContain('open P {"Names":"d","Type":"t"}');
-    expect(scan(text)).toEqual(events);
-    expect(scanBytes(text)).toEqual(events);
-    for (const size of [1, 3, 8]) expect(scan(text, size)).toEqual(events);
+    expect(expectSaxesEvents(text, [1, 3, 8])).toContain('open P {"Names":"d","Type":"t"}');
   });
 
   it('refuses a duplicate attribute in the place where another element had that name', () => {
