@@ -74,7 +74,7 @@ export function resolveModel(model: MetadataModel, parts: Unresolved): void {
     nav.nullable = end.multiplicity === '0..1';
     if (end.multiplicity === '*') nav.collection = true;
   }
-  parts.types.finish(q);
+  parts.types.finish();
   if (parts.external.length === 0) return;
   const targets = new Targets(model, q);
   for (const block of parts.external) {

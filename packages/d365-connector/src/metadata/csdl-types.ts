@@ -1,3 +1,5 @@
+import { qualifyName } from './csdl-annotations.js';
+
 /**
  * Type references qualified as they are read (`graph.user` becomes `microsoft.graph.user`), with the
  * aliases and namespaces declared so far, instead of a pass over every property, parameter and set
@@ -69,7 +71,8 @@ export class TypeNames {
   }
 
   /** Qualifies the names that were read before their prefix was declared. */
-  finish(q: (name: string) => string): void {
-    for (const [holder, field] of this.pending) holder[field] = q(holder[field] as string);
+  finish(): void {
+    for (const [holder, field] of this.pending)
+      holder[field] = qualifyName(holder[field] as string, this.aliases);
   }
 }

@@ -8,6 +8,11 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
 }
 
+/** Whether `c` may end a start tag's name or follow an attribute value: whitespace, `>` or `/`. */
+export function endsName(c: number): boolean {
+  return isSpace(c) || c === 62 || c === 47;
+}
+
 /** Offset of the first character that no name may hold in buf[start, end), or -1. */
 export function invalidNameChar(buf: string, start: number, end: number): number {
   for (let k = start; k < end; k++) {

@@ -6,7 +6,7 @@
  * Written for speed: it scans with indexOf over the buffered text instead of character by character.
  */
 import { AttributeList, type XmlAttributes } from './xml-attributes.js';
-import { holdsAt, invalidNameChar, isNameStart, isSpace, StringPool } from './xml-names.js';
+import { endsName, holdsAt, invalidNameChar, isNameStart, isSpace, StringPool } from './xml-names.js';
 import { XmlText } from './xml-text.js';
 import { decodeUtf8 } from './xml-utf8.js';
 
@@ -53,9 +53,8 @@ export class XmlScanner extends XmlText {
   /** The start tag being read: its name as scanned (kept on the stack) and decoded (see `tagName`). */
   private tag = '';
   private tagDecoded = '';
-  /** The attribute name last read by `attributeName`, decoded and as scanned. */
+  /** The attribute name last read by `attributeName` (decoded). */
   private attribute = '';
-  private attributeRaw = '';
   /** What must arrive before an unfinished construct can end: `>` for markup, `<` for text. */
   private waitFor: '<' | '>' | undefined;
 
@@ -226,7 +225,8 @@ export class XmlScanner extends XmlText {
         eq = this.attributeName(i, name);
         if (eq < 0) return final ? this.fail(`unclosed tag: ${name}`, lt) : NEED_MORE;
         attr = this.attribute;
-        if (attr === this.attributeRaw) expected[attributes.length] = attr;
+        // Predicted only if it reads as scanned (a name holding UTF-8 bytes was decoded).
+        if (this.high(i) >= eq) expected[attributes.length] = attr;
       }
       let q = eq + 1;
       while (q < len && isSpace(codes[q]!)) q++;
@@ -251,8 +251,7 @@ export class XmlScanner extends XmlText {
       attributes.add(attr, q + 1, close, decoded);
       i = close + 1;
       const after = codes[i]!;
-      if (i < len && !isSpace(after) && after !== 62 && after !== 47)
-        this.fail('no whitespace between attributes', i + 1);
+      if (i < len && !endsName(after)) this.fail('no whitespace between attributes', i + 1);
     }
   }
 
@@ -269,7 +268,7 @@ export class XmlScanner extends XmlText {
     if (sibling !== undefined && holdsAt(codes, start, sibling)) {
       const end = start + sibling.length;
       const c = codes[end]!;
-      if (isSpace(c) || c === 62 || c === 47) {
+      if (endsName(c)) {
         this.tag = this.tagDecoded = sibling;
         this.slot = this.siblingSlots[depth]!;
         return end;
@@ -279,7 +278,7 @@ export class XmlScanner extends XmlText {
     let end = start;
     while (end < len) {
       const c = codes[end]!;
-      if (isSpace(c) || c === 62 || c === 47) break;
+      if (endsName(c)) break;
       end++;
     }
     if (end >= len) return len;
@@ -295,8 +294,8 @@ export class XmlScanner extends XmlText {
   }
 
   /**
-   * Reads the attribute name at `start` (of element `element`) into `attribute` (decoded) and
-   * `attributeRaw` (as scanned); returns the offset of its "=", or -1 if it is not in the buffer.
+   * Reads the attribute name at `start` (of element `element`) into `attribute` (decoded); returns the
+   * offset of its "=", or -1 if it is not in the buffer.
    */
   private attributeName(start: number, element: string): number {
     const codes = this.codes;
@@ -312,7 +311,6 @@ export class XmlScanner extends XmlText {
     if (end === start || !isNameStart(codes[start]!))
       this.fail(`invalid attribute name in <${element}>`, start + 1);
     const raw = this.intern(start, end, element);
-    this.attributeRaw = raw;
     this.attribute = this.high(start) < end ? decodeUtf8(raw) : raw;
     return eq;
   }

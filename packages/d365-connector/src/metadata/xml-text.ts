@@ -1,3 +1,4 @@
+import type { Codes } from './xml-names.js';
 import { TextPositions } from './xml-position.js';
 import { decodeReferences, type FailAt } from './xml-references.js';
 import { decodeUtf8, HighBytes, nextHighByte, utf8Length } from './xml-utf8.js';
@@ -15,7 +16,7 @@ export class XmlText {
    * string's representation on every call. In bytes mode, the document's bytes themselves; otherwise
    * `buf` as UTF-16, refreshed by `syncCodes` before each scan.
    */
-  protected codes: Uint8Array | Uint16Array = new Uint8Array(0);
+  protected codes: Codes = new Uint8Array(0);
   /** Whether `buf` changed since `codes` were written. */
   private codesStale = true;
   /** Where `codes` are written when they are not the document's bytes. */
