@@ -12,6 +12,11 @@ export class CsdlAnnotations {
    * internalized, as every annotation is stored under its term.
    */
   private readonly terms = new Map<string, string>();
+  /**
+   * Raw terms whose prefix was no alias when they were qualified (most are: F&O and Graph name their
+   * vocabularies in full, without a reference): an alias declared further down may still name it.
+   */
+  private readonly unaliased = new Set<string>();
   /** Record member names, internalized once: each record stores its members under them. */
   private readonly keys = new StringPool(6, 1 << 12, true);
 
@@ -75,6 +80,19 @@ export class CsdlAnnotations {
     return newFrame('PropertyValue', undefined, property, value);
   }
 
+  /**
+   * The raw terms read before the alias that qualifies them was declared, and what they qualify to
+   * now (none in nearly every document); the model's annotations are still keyed by them.
+   */
+  renamed(): Map<string, string> {
+    const renames = new Map<string, string>();
+    for (const raw of this.unaliased) {
+      const term = qualifyName(raw, this.aliases);
+      if (term !== raw) renames.set(raw, term);
+    }
+    return renames;
+  }
+
   /** Text of a constant value element. */
   text(frame: Frame, text: string): void {
     frame.text = (frame.text ?? '') + text;
@@ -106,7 +124,9 @@ export class CsdlAnnotations {
   private qualifiedTerm(raw: string, qualifier: string | undefined): string {
     let term = this.terms.get(raw);
     if (term === undefined) {
-      term = internalized(qualifyName(raw, this.aliases));
+      const qualified = qualifyName(raw, this.aliases);
+      if (qualified === raw) this.unaliased.add(raw);
+      term = internalized(qualified);
       this.terms.set(raw, term);
     }
     return qualifier ? `${term}#${qualifier}` : term;

@@ -14,6 +14,7 @@ import {
   type AssociationEnd,
   type ExternalAnnotations,
   externalBlock,
+  renameTerms,
   resolveModel,
   type V2Navigation,
 } from './csdl-resolve.js';
@@ -139,6 +140,8 @@ export class CsdlBuilder {
   /** Resolves aliases and external annotations; call once after the last element. */
   finish(hash: string): MetadataModel {
     this.model.hash = hash;
+    const renamed = this.annotations.renamed();
+    if (renamed.size > 0) renameTerms(this.model, this.external, renamed);
     resolveModel(this.model, {
       aliases: this.aliases,
       types: this.types,

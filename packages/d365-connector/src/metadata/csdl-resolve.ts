@@ -88,6 +88,43 @@ export function resolveModel(model: MetadataModel, parts: Unresolved): void {
   }
 }
 
+/**
+ * Re-keys the annotations stored under terms read before their alias was declared (`renames`: raw
+ * term → qualified), keeping each holder's order; `term#qualifier` keys too. Before external blocks
+ * are applied, so that a block's terms and its target's agree.
+ */
+export function renameTerms(
+  model: MetadataModel,
+  external: ExternalAnnotations[],
+  renames: Map<string, string>,
+): void {
+  const rename = (holders: Iterable<Annotatable>) => {
+    for (const h of holders) if (h.annotations) h.annotations = renamed(h.annotations, renames);
+  };
+  rename(model.operations);
+  rename(Object.values(model.entitySets));
+  rename(external);
+  for (const t of [...Object.values(model.entityTypes), ...Object.values(model.complexTypes)]) {
+    rename([t]);
+    rename(t.properties);
+    rename(t.navigationProperties);
+  }
+  for (const e of Object.values(model.enumTypes)) {
+    rename([e]);
+    rename(e.members);
+  }
+}
+
+function renamed(annotations: Annotations, renames: Map<string, string>): Annotations {
+  const out: Annotations = {};
+  for (const [key, value] of Object.entries(annotations)) {
+    const hash = key.indexOf('#');
+    const term = renames.get(hash < 0 ? key : key.slice(0, hash));
+    put(out, term === undefined ? key : term + (hash < 0 ? '' : key.slice(hash)), value);
+  }
+  return out;
+}
+
 type Named = Annotatable & { name: string };
 
 /** What the part of a target path before its first "/" names. */

@@ -197,6 +197,37 @@ describe('parseMetadata on an F&O-shaped document', () => {
     expect(doc.entitySets.Me!.entityType).toBe('Second.Ns.Base');
   });
 
+  it("qualifies annotation terms by aliases declared after them, keeping each holder's order", () => {
+    const doc = parseMetadataSync(
+      `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+      <edmx:DataServices><Schema Namespace="First.Ns" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EntityType Name="A"><Property Name="p" Type="Edm.String"><Annotation Term="L.Note" String="x"/>
+      <Annotation Term="Core.Description" String="d"/><Annotation Term="L.Note" Qualifier="q" String="y"/>
+      </Property><Annotation Term="L.Rec"><Record><PropertyValue Property="a" String="1"/></Record></Annotation>
+      <Annotation Term="L.Flag"/></EntityType>
+      <EnumType Name="E"><Member Name="One"><Annotation Term="L.Note" String="m"/></Member></EnumType>
+      <Action Name="Do"><Annotation Term="L.Flag"/></Action>
+      <EntityContainer Name="C"><EntitySet Name="As" EntityType="First.Ns.A"><Annotation Term="L.Flag"/>
+      </EntitySet></EntityContainer>
+      <Annotations Target="First.Ns.A/p"><Annotation Term="L.Ext" String="z"/></Annotations></Schema>
+      <Schema Namespace="Second.Ns" Alias="L" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <Term Name="Note" Type="Edm.String"/><EntityType Name="B"><Annotation Term="L.Note" String="after"/>
+      </EntityType></Schema></edmx:DataServices></edmx:Edmx>`,
+    );
+    const a = doc.entityTypes['First.Ns.A']!;
+    expect(Object.entries(a.properties[0]!.annotations!)).toEqual([
+      ['Second.Ns.Note', 'x'],
+      ['Core.Description', 'd'],
+      ['Second.Ns.Note#q', 'y'],
+      ['Second.Ns.Ext', 'z'],
+    ]);
+    expect(a.annotations).toEqual({ 'Second.Ns.Rec': { a: '1' }, 'Second.Ns.Flag': true });
+    expect(doc.enumTypes['First.Ns.E']!.members[0]!.annotations).toEqual({ 'Second.Ns.Note': 'm' });
+    expect(doc.operations[0]!.annotations).toEqual({ 'Second.Ns.Flag': true });
+    expect(doc.entitySets.As!.annotations).toEqual({ 'Second.Ns.Flag': true });
+    expect(doc.entityTypes['Second.Ns.B']!.annotations).toEqual({ 'Second.Ns.Note': 'after' });
+  });
+
   it('is JSON-serialisable and the same from any chunking, bytes or string', async () => {
     const bytes = Buffer.from(`\uFEFF${FNO_METADATA.replace('Customers V3', 'Kunden – Ü€𝄞')}`);
     const whole = parseMetadataSync(bytes);
