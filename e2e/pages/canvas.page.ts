@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ComponentsPage } from './components.page.js';
 import { EditorPage } from './editor.page.js';
 
@@ -20,6 +20,13 @@ export class CanvasPage {
 
   get canvas() {
     return this.page.getByRole('region', { name: 'Process canvas', exact: true });
+  }
+
+  /** Whether `shape` lies wholly inside the canvas as shown (not past its edge, where no one sees it). */
+  async shows(shape: Locator) {
+    const [c, s] = await Promise.all([this.canvas.boundingBox(), shape.boundingBox()]);
+    if (!c || !s) return false;
+    return s.x >= c.x && s.y >= c.y && s.x + s.width <= c.x + c.width && s.y + s.height <= c.y + c.height;
   }
 
   shapes() {

@@ -30,6 +30,8 @@ import { useProcessHistory } from './use-process-history.js';
 const nodeTypes = { shape: ShapeNodeView };
 const fitViewOptions = { maxZoom: 1 };
 const fitPadded = { padding: 0.2, maxZoom: 1 };
+/** Room a new shape takes before it is measured (a shape is about 150 × 45). */
+const NEW_SHAPE = { width: 180, height: 60 };
 const typing = (t: EventTarget) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
 
 /** Palette, canvas and inspector; every edit goes through the engine's reducer, so it can be undone. */
@@ -78,6 +80,20 @@ export function ProcessCanvas({
   const selectedIds = nodes.filter((n) => n.selected).map((n) => n.id);
   const run = useLatest((op: Parameters<typeof dispatch>[0]) => setMessage(dispatch(op)));
 
+  // Right of the rightmost shape may be past the canvas's edge (or under the inspector): the view pans,
+  // at the same zoom, to the new shape, so that it is seen and can be clicked where it appears.
+  const reveal = useLatest((at: { x: number; y: number }) => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (!box) return;
+    const from = flow.screenToFlowPosition({ x: box.left, y: box.top });
+    const to = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
+    const inView =
+      at.x >= from.x && at.y >= from.y && at.x + NEW_SHAPE.width <= to.x && at.y + NEW_SHAPE.height <= to.y;
+    if (!inView)
+      void flow.setCenter(at.x + NEW_SHAPE.width / 2, at.y + NEW_SHAPE.height / 2, {
+        zoom: flow.getZoom(),
+      });
+  });
   const add = useLatest(async (item: PaletteItem, position?: { x: number; y: number }) => {
     try {
       const shape = await shapeFor(item, crypto.randomUUID(), position ?? { x: 0, y: 0 });
@@ -91,6 +107,7 @@ export function ProcessCanvas({
         );
       const at = position ?? (last ? { x: last.x + 240, y: last.y } : { x: 0, y: 0 });
       setMessage(dispatch({ type: 'addShape', shape: { ...shape, position: at } }));
+      if (!position) requestAnimationFrame(() => reveal(at));
     } catch (e) {
       setMessage((e as Error).message);
     }
