@@ -107,7 +107,7 @@ export function ProcessCanvas({
         );
       const at = position ?? (last ? { x: last.x + 240, y: last.y } : { x: 0, y: 0 });
       setMessage(dispatch({ type: 'addShape', shape: { ...shape, position: at } }));
-      if (!position) requestAnimationFrame(() => reveal(at));
+      if (!position) reveal(at);
     } catch (e) {
       setMessage((e as Error).message);
     }

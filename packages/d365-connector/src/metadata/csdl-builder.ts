@@ -14,7 +14,6 @@ import {
   type AssociationEnd,
   type ExternalAnnotations,
   externalBlock,
-  renameTerms,
   resolveModel,
   type V2Navigation,
 } from './csdl-resolve.js';
@@ -140,12 +139,11 @@ export class CsdlBuilder {
   /** Resolves aliases and external annotations; call once after the last element. */
   finish(hash: string): MetadataModel {
     this.model.hash = hash;
-    const renamed = this.annotations.renamed();
-    if (renamed.size > 0) renameTerms(this.model, this.external, renamed);
     resolveModel(this.model, {
       aliases: this.aliases,
       types: this.types,
       external: this.external,
+      renamedTerms: this.annotations.renamed(),
       v2Navigations: this.v2Navigations,
       associations: this.associations,
     });

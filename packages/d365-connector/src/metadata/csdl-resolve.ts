@@ -56,13 +56,15 @@ export interface Unresolved {
   /** Type references, qualified as they were read (but for those read before their alias). */
   types: TypeNames;
   external: ExternalAnnotations[];
+  /** Terms read before their alias was declared, and what they qualify to (see `CsdlAnnotations.renamed`). */
+  renamedTerms: Map<string, string>;
   v2Navigations: V2Navigation[];
   associations: Map<string, Map<string, AssociationEnd>>;
 }
 
 /**
- * Post-pass: qualifies the type references read before their alias was declared, types V2
- * navigations, applies external annotations.
+ * Post-pass: qualifies the type references and annotation terms read before their alias was declared,
+ * types V2 navigations, applies external annotations.
  */
 export function resolveModel(model: MetadataModel, parts: Unresolved): void {
   const { aliases } = parts;
@@ -75,6 +77,7 @@ export function resolveModel(model: MetadataModel, parts: Unresolved): void {
     if (end.multiplicity === '*') nav.collection = true;
   }
   parts.types.finish();
+  if (parts.renamedTerms.size > 0) renameTerms(model, parts.external, parts.renamedTerms);
   if (parts.external.length === 0) return;
   const targets = new Targets(model, q);
   for (const block of parts.external) {
@@ -93,7 +96,7 @@ export function resolveModel(model: MetadataModel, parts: Unresolved): void {
  * term → qualified), keeping each holder's order; `term#qualifier` keys too. Before external blocks
  * are applied, so that a block's terms and its target's agree.
  */
-export function renameTerms(
+function renameTerms(
   model: MetadataModel,
   external: ExternalAnnotations[],
   renames: Map<string, string>,

@@ -48,7 +48,7 @@ export class XmlText {
 
   /** Bytes mode: whether the document is UTF-8 (checked where it holds bytes ≥ 0x80 only). */
   documentIsUtf8(): boolean {
-    return this.highBytes!.isUtf8(this.document!);
+    return this.highBytes!.isUtf8();
   }
 
   /** Brings `codes` up to date with `buf` (which changes when a chunk is added). */

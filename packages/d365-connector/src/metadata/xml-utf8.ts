@@ -54,7 +54,7 @@ export class HighBytes {
 
   /** `offset`: where the scanned text starts in `bytes` (after a BOM); positions are relative to it. */
   constructor(
-    bytes: Uint8Array,
+    private readonly bytes: Uint8Array,
     private readonly offset = 0,
   ) {
     this.scanned = offset;
@@ -82,12 +82,12 @@ export class HighBytes {
   }
 
   /**
-   * Whether `bytes` (those the runs were found in) are UTF-8. Its multi-byte sequences are made of
-   * bytes ≥ 0x80 only, so they are if every run is: the rest is ASCII, and need not be read again.
+   * Whether the bytes are UTF-8. Its multi-byte sequences are made of bytes ≥ 0x80 only, so they are
+   * if every run is: the rest is ASCII, and need not be read again.
    */
-  isUtf8(bytes: Uint8Array): boolean {
+  isUtf8(): boolean {
     for (let i = 0; i < this.starts.length; i++) {
-      const run = bytes.subarray(this.starts[i]! + this.offset, this.ends[i]! + this.offset);
+      const run = this.bytes.subarray(this.starts[i]! + this.offset, this.ends[i]! + this.offset);
       if (!isUtf8(run)) return false;
     }
     return true;
