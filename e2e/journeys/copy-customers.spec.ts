@@ -3,6 +3,7 @@ import { CanvasPage } from '../pages/canvas.page.js';
 import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
+import { sandbox } from '../pages/sandbox.js';
 import { signIn } from '../pages/sign-in.js';
 
 const fields = ['CustomerAccount', 'OrganizationName', 'CustomerGroupId', 'SalesCurrencyCode'];
@@ -36,6 +37,7 @@ async function operation(
 
 test('copy the customers of usmf into usrt: auto-map plus two functions, run, every shape counted', async ({
   page,
+  request,
 }) => {
   test.setTimeout(180_000);
   await signIn(page);
@@ -97,8 +99,17 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(page.getByText('3 shapes · 2 edges · 0 problems')).toBeVisible();
   await canvas.editor.save();
 
+  // usrt must not hold these customers yet: run again on the same sandbox (`--repeat-each`), the
+  // journey would otherwise create them twice and see F&O refuse the duplicates.
+  expect((await request.post(`${sandbox.serviceUrl}/_sandbox/reset`)).ok()).toBe(true);
+  const usrtCustomers = async () => {
+    const res = await request.get(`${sandbox.serviceUrl}/_sandbox/count/CustomersV3?company=usrt`);
+    return ((await res.json()) as { count: number }).count;
+  };
+  const before = await usrtCustomers();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 90_000 });
+  expect(await usrtCustomers()).toBe(before + 5);
   await expect(page.getByLabel(`Counts of usmf customers ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of usmf to usrt ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
