@@ -84,6 +84,19 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await canvas.add(`usmf to usrt ${suffix}`);
   await canvas.add(`create usrt customer ${suffix} (connector)`);
   await expect(canvas.shapes()).toHaveCount(3);
+  // Each lands right of the one before, clear of its long name, and the view follows it.
+  await expect
+    .poll(() =>
+      canvas
+        .shapes()
+        .evaluateAll((els) =>
+          els
+            .map((e) => e.getBoundingClientRect())
+            .every((b, i, all) => i === 0 || b.left > all[i - 1]!.right),
+        ),
+    )
+    .toBe(true);
+  await expect.poll(() => canvas.shows(canvas.shapes().nth(2))).toBe(true);
   for (const [from, to] of [
     [0, 1],
     [1, 2],

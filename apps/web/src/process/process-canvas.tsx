@@ -15,13 +15,14 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { CanvasToolbar, ShortcutsHelp } from './canvas-toolbar.js';
+import { nextPlace, SHAPE_ROOM, tidyUp } from './layout.js';
 import { DRAG_TYPE, Palette, type PaletteItem, shapeFor } from './palette.js';
 import { problemsOf } from './process-problems.js';
+import { shiftToShow } from './reveal.js';
 import { RunBar } from './run-bar.js';
 import { RunContext } from './run-context.js';
 import { ShapeInspector } from './shape-inspector.js';
 import { type ShapeNode, ShapeNodeView } from './shape-node.js';
-import { tidyUp } from './tidy-up.js';
 import { useCanvasNodes } from './use-canvas-nodes.js';
 import { useLatest } from './use-latest.js';
 import { useLiveRun } from './use-live-run.js';
@@ -30,8 +31,6 @@ import { useProcessHistory } from './use-process-history.js';
 const nodeTypes = { shape: ShapeNodeView };
 const fitViewOptions = { maxZoom: 1 };
 const fitPadded = { padding: 0.2, maxZoom: 1 };
-/** Room a new shape takes before it is measured (a shape is about 150 × 45). */
-const NEW_SHAPE = { width: 180, height: 60 };
 const typing = (t: EventTarget) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
 
 /** Palette, canvas and inspector; every edit goes through the engine's reducer, so it can be undone. */
@@ -80,34 +79,40 @@ export function ProcessCanvas({
   const selectedIds = nodes.filter((n) => n.selected).map((n) => n.id);
   const run = useLatest((op: Parameters<typeof dispatch>[0]) => setMessage(dispatch(op)));
 
+  /** A shape's size as drawn, once React Flow has measured it. */
+  const sizeOf = (id: string) => {
+    const measured = flow.getInternalNode(id)?.measured;
+    return measured?.width && measured.height
+      ? { width: measured.width, height: measured.height }
+      : undefined;
+  };
+  const widthOf = (id: string) => sizeOf(id)?.width ?? SHAPE_ROOM.width;
   // Right of the rightmost shape may be past the canvas's edge (or under the inspector): the view pans,
-  // at the same zoom, to the new shape, so that it is seen and can be clicked where it appears.
-  const reveal = useLatest((at: { x: number; y: number }) => {
+  // at the same zoom, just far enough for the new shape to be seen and clicked where it appears. Its
+  // width (its name's) is known once it is drawn, a frame or two later.
+  const reveal = useLatest((id: string, at: { x: number; y: number }, frames: number) => {
+    const size = sizeOf(id);
+    if (!size && frames < 10) {
+      requestAnimationFrame(() => reveal(id, at, frames + 1));
+      return;
+    }
     const box = wrapper.current?.getBoundingClientRect();
     if (!box) return;
     const from = flow.screenToFlowPosition({ x: box.left, y: box.top });
     const to = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
-    const inView =
-      at.x >= from.x && at.y >= from.y && at.x + NEW_SHAPE.width <= to.x && at.y + NEW_SHAPE.height <= to.y;
-    if (!inView)
-      void flow.setCenter(at.x + NEW_SHAPE.width / 2, at.y + NEW_SHAPE.height / 2, {
-        zoom: flow.getZoom(),
-      });
+    const view = { x: from.x, y: from.y, width: to.x - from.x, height: to.y - from.y };
+    const { dx, dy } = shiftToShow(view, { ...at, ...(size ?? SHAPE_ROOM) });
+    if (dx === 0 && dy === 0) return;
+    const { x, y, zoom } = flow.getViewport();
+    void flow.setViewport({ x: x - dx * zoom, y: y - dy * zoom, zoom });
   });
   const add = useLatest(async (item: PaletteItem, position?: { x: number; y: number }) => {
     try {
       const shape = await shapeFor(item, crypto.randomUUID(), position ?? { x: 0, y: 0 });
-      // Without a drop point, a new shape goes right of the rightmost one, where a flow usually grows;
-      // measured on the newest revision, since quick additions arrive before the canvas re-renders.
-      const last = history
-        .latest()
-        .shapes.reduce<{ x: number; y: number } | null>(
-          (m, sh) => (!m || sh.position.x > m.x ? sh.position : m),
-          null,
-        );
-      const at = position ?? (last ? { x: last.x + 240, y: last.y } : { x: 0, y: 0 });
+      // Found on the newest revision: quick additions arrive before the canvas re-renders.
+      const at = position ?? nextPlace(history.latest().shapes, widthOf);
       setMessage(dispatch({ type: 'addShape', shape: { ...shape, position: at } }));
-      if (!position) reveal(at);
+      if (!position) reveal(shape.id, at, 0);
     } catch (e) {
       setMessage((e as Error).message);
     }
@@ -127,7 +132,7 @@ export function ProcessCanvas({
   });
   const fit = useLatest(() => flow.fitView(fitPadded));
   const tidy = useLatest(() => {
-    run({ type: 'moveShapes', moves: tidyUp(process) });
+    run({ type: 'moveShapes', moves: tidyUp(process, widthOf) });
     requestAnimationFrame(fit);
   });
   const exportJson = useLatest(() => {
