@@ -114,7 +114,9 @@ export function FieldTree({
                 <span className="twisty" />
               )}
               <KindIcon kind={f.kind} />
-              <span className="field-name">{f.name}</span>
+              <span className="field-name" title={f.name}>
+                {f.name}
+              </span>
               {f.mandatory && (
                 <span className="mandatory" title="mandatory" role="img" aria-label="mandatory">
                   *
@@ -122,7 +124,9 @@ export function FieldTree({
               )}
               {f.keyIndex !== undefined && <span className="tag">key</span>}
               {f.readOnly && <span className="tag">read-only</span>}
-              <small className="edm">{(f.edmType ?? f.kind).replace(/^.*\./, '')}</small>
+              <small className="edm" title={f.edmType ?? f.kind}>
+                {(f.edmType ?? f.kind).replace(/^.*\./, '')}
+              </small>
               {extra?.(row)}
             </div>
           );
