@@ -51,16 +51,17 @@ export function FieldPicker({
       <ul aria-label="Fields to read" className="check-list">
         {shown.map((f) => (
           <li key={f.name}>
-            <label>
+            <label title={f.label ? `${f.name} · ${f.label}` : f.name}>
               <input
                 type="checkbox"
                 aria-label={`Read ${f.name}`}
                 checked={chosen.has(f.name)}
                 onChange={() => toggle(f.name)}
               />
-              <KindIcon kind={f.kind} /> {f.name}
+              <KindIcon kind={f.kind} />
+              <span className="field-name">{f.name}</span>
               {f.keyIndex !== undefined && <span className="tag">key</span>}
-              {f.label && <small> {f.label}</small>}
+              {f.label && <small className="field-label">{f.label}</small>}
             </label>
           </li>
         ))}

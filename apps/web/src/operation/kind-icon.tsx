@@ -7,9 +7,10 @@ const glyph: Record<FieldKind, string> = {
   decimal: '1.0',
   number: '#',
   boolean: '✓',
-  datetime: '🕑',
-  date: '📅',
-  time: '⏱',
+  // Letters, not emoji: a machine without an emoji font draws those as empty boxes.
+  datetime: 'DT',
+  date: 'D',
+  time: 'T',
   guid: 'id',
   binary: '01',
   enum: '☰',
