@@ -3,22 +3,9 @@ import type { ValidationIssue } from '@flowline/mapping';
 import { FunctionPicker } from './function-picker.js';
 import { FunctionSurface } from './function-surface.js';
 import { withFunction } from './function-surface-model.js';
+import { IssueList } from './issue-list.js';
 import { addInnerRule, autoMapLoop, deleteRule, elementFields, replaceRule } from './map-loops.js';
 import { ValueRefInput } from './value-ref-input.js';
-
-/** Issues in a list, each marked as an error or a warning. */
-export function IssueList({ label, issues }: { label: string; issues: ValidationIssue[] }) {
-  if (issues.length === 0) return null;
-  return (
-    <ul aria-label={label} className="plain-list issues">
-      {issues.map((i) => (
-        <li key={`${i.code}-${i.message}`} className={i.severity === 'error' ? 'bad' : 'warn'}>
-          {i.severity === 'error' ? '⛔' : '⚠'} {i.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** Options of a select, keeping the current value even when the profile no longer has it. */
 function withCurrent(options: string[], current: string): string[] {

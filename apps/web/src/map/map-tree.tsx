@@ -3,6 +3,7 @@ import type { ValidationIssue } from '@flowline/mapping';
 import { useCallback, useState } from 'react';
 import { FieldTree } from '../tree/field-tree.js';
 import type { TreeRow } from '../tree/flatten.js';
+import { issueMark } from './issue-list.js';
 
 /** One side of the map editor: a searchable tree with "show mapped only" and per-field marks. */
 export function MapTree({
@@ -78,7 +79,7 @@ export function MapTree({
                     aria-label={`${worst}: ${found?.[0]?.message}`}
                     title={found?.map((i) => i.message).join('\n')}
                   >
-                    {worst === 'error' ? '⛔' : '⚠'}
+                    {issueMark(worst)}
                   </span>
                 )}
               </>

@@ -2,6 +2,7 @@ import type { FieldRule, MapDefinition, ProfileField } from '@flowline/contracts
 import type { ValidationIssue } from '@flowline/mapping';
 import { FunctionPicker } from './function-picker.js';
 import { withFunction } from './function-surface-model.js';
+import { IssueList } from './issue-list.js';
 import { putRule, removeRule, ruleFor } from './map-rules.js';
 import { ValueRefInput } from './value-ref-input.js';
 
@@ -43,15 +44,7 @@ export function RuleInspector({
           </small>
         )}
       </h2>
-      {issues.length > 0 && (
-        <ul aria-label={`Issues of ${target}`} className="plain-list issues">
-          {issues.map((i) => (
-            <li key={`${i.code}-${i.message}`} className={i.severity === 'error' ? 'bad' : 'warn'}>
-              {i.severity === 'error' ? '⛔' : '⚠'} {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <IssueList label={`Issues of ${target}`} issues={issues} />
       <div className="form-grid">
         <div className="control">
           <span>Value</span>
