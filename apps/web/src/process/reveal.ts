@@ -1,10 +1,4 @@
-/** A rectangle in flow coordinates. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Rect } from '@xyflow/react';
 
 /** Room left between a revealed shape and the canvas's edge. */
 const MARGIN = 40;
@@ -23,7 +17,7 @@ function shift(lo: number, hi: number, start: number, end: number): number {
  * How far (in flow units) the view must move for `shape` to be wholly seen in `view`: as little as
  * that, so what the person was looking at stays in sight as far as it can; nothing if it is seen.
  */
-export function shiftToShow(view: Box, shape: Box): { dx: number; dy: number } {
+export function shiftToShow(view: Rect, shape: Rect): { dx: number; dy: number } {
   return {
     dx: shift(view.x, view.x + view.width, shape.x, shape.x + shape.width),
     dy: shift(view.y, view.y + view.height, shape.y, shape.y + shape.height),
