@@ -74,9 +74,17 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
       const user = await db.$transaction(async (tx) => {
         const before = await tx.user.findUnique({ where: { id: request.params.id } });
         if (!before) throw notFound(`User ${request.params.id}`);
-        const demoting = before.role === 'admin' && ((rest.role && rest.role !== 'admin') || rest.disabled);
-        if (demoting && (await tx.user.count({ where: { role: 'admin', disabled: false } })) <= 1) {
-          throw new HttpProblem(409, 'Conflict', 'This is the last administrator: make another one first.');
+        const demoting =
+          before.role === 'admin' &&
+          !before.disabled &&
+          ((rest.role && rest.role !== 'admin') || rest.disabled);
+        if (demoting) {
+          // The active administrators, locked: two administrators demoting each other at once must not
+          // both see the other still active (the second waits, then finds one left).
+          const active = await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM "User" WHERE role = 'admin' AND NOT disabled FOR UPDATE`;
+          if (active.length <= 1)
+            throw new HttpProblem(409, 'Conflict', 'This is the last administrator: make another one first.');
         }
         const updated = await tx.user.update({
           where: { id: before.id },
