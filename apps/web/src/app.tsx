@@ -9,6 +9,7 @@ import { ExecutionsPage } from './executions/executions-page.js';
 import { Frame } from './frame/frame.js';
 import { ProcessesPage } from './frame/processes-page.js';
 import { Failed, Loading } from './frame/status.js';
+import { UsersPage } from './users/users-page.js';
 
 export function App() {
   const session = useSession();
@@ -30,6 +31,7 @@ export function App() {
         <Route path="/processes" element={<ProcessesPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />
         <Route path="/executions/:id" element={<ExecutionDetailPage />} />
+        <Route path="/users" element={<UsersPage me={session.data.user} />} />
         <Route path="*" element={<p role="alert">This page does not exist.</p>} />
       </Routes>
     </Frame>

@@ -66,6 +66,7 @@ export const UpdateUser = Type.Object(
 export type UpdateUser = Static<typeof UpdateUser>;
 
 export const UserList = Type.Object({ items: Type.Array(User) });
+export type UserList = Static<typeof UserList>;
 
 export const AuditEntry = Type.Object({
   id: Type.String(),
@@ -76,6 +77,7 @@ export const AuditEntry = Type.Object({
   detail: Type.Unknown(),
 });
 export const AuditList = Type.Object({ items: Type.Array(AuditEntry) });
+export type AuditList = Static<typeof AuditList>;
 export const AuditQuery = Type.Object(
   {
     componentId: Type.Optional(Id),

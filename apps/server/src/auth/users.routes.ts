@@ -94,9 +94,12 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Prom
           await tx.session.deleteMany({ where: { userId: before.id } });
           app.sessions.forgetUser(before.id);
         }
+        // What changed, to what: but never a password.
         await audit(tx, request.user, 'user changed', null, {
           email: before.email,
           fields: Object.keys(request.body),
+          ...(rest.role ? { role: rest.role } : {}),
+          ...(rest.disabled === undefined ? {} : { disabled: rest.disabled }),
         });
         return updated;
       });

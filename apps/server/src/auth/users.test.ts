@@ -75,5 +75,23 @@ describe('the last administrator', () => {
     const demoted = await patch(only, retired.id, { role: 'viewer' });
     expect(demoted.statusCode).toBe(200);
     expect(demoted.json()).toMatchObject({ role: 'viewer', disabled: true });
+    const [entry] = (await only.get('/api/audit?action=user changed&limit=1')).json().items;
+    expect(entry.detail).toEqual({ email: 'retired.admin@example.com', fields: ['role'], role: 'viewer' });
+  });
+
+  it('records what a change set, but never a password', async () => {
+    const admin = await signIn(t.app, t.db, 'admin');
+    const person = await t.db.user.create({
+      data: { email: 'person@example.com', name: 'Person', role: 'designer' },
+    });
+    const changed = await patch(admin, person.id, { disabled: true, password: 'a brand new password' });
+    expect(changed.statusCode).toBe(200);
+    const [entry] = (await admin.get('/api/audit?action=user changed&limit=1')).json().items;
+    expect(entry.detail).toEqual({
+      email: 'person@example.com',
+      fields: ['disabled', 'password'],
+      disabled: true,
+    });
+    expect(JSON.stringify(entry)).not.toContain('brand new');
   });
 });

@@ -8,6 +8,7 @@ const sections = [
   { to: '/components', label: 'Components' },
   { to: '/processes', label: 'Processes' },
   { to: '/executions', label: 'Executions' },
+  { to: '/users', label: 'Users', adminOnly: true },
 ];
 
 /** The application frame: the product's name, the main navigation, and the page. */
@@ -19,11 +20,13 @@ export function Frame({ children, user }: { children: ReactNode; user: SessionIn
         <span className="brand">Flowline</span>
         <nav aria-label="Main">
           <ul>
-            {sections.map((s) => (
-              <li key={s.to}>
-                <NavLink to={s.to}>{s.label}</NavLink>
-              </li>
-            ))}
+            {sections
+              .filter((s) => !s.adminOnly || user.role === 'admin')
+              .map((s) => (
+                <li key={s.to}>
+                  <NavLink to={s.to}>{s.label}</NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="account">
