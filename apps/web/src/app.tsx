@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { onSessionLost } from './api/client.js';
 import { useSession } from './api/session.js';
 import { LoginPage } from './auth/login-page.js';
 import { SetupPage } from './auth/setup-page.js';
+import { SignInAgain } from './auth/sign-in-again.js';
 import { ComponentsPage } from './components-page/components-page.js';
 import { ComponentEditorPage } from './editor/component-editor-page.js';
 import { ExecutionDetailPage } from './executions/execution-detail-page.js';
@@ -14,6 +17,15 @@ import { UsersPage } from './users/users-page.js';
 export function App() {
   const session = useSession();
   const location = useLocation();
+  /**
+   * The session ended while a page was open (see `onSessionLost`). Put off with "Not now", signing in
+   * again is asked for at the next change the person tries, not at every reload of the page's lists.
+   */
+  const [lost, setLost] = useState<'asking' | 'put off'>();
+  useEffect(
+    () => onSessionLost((change) => setLost((was) => (was === 'put off' && !change ? was : 'asking'))),
+    [],
+  );
   const setupToken =
     location.pathname === '/setup' ? new URLSearchParams(location.search).get('token') : null;
 
@@ -34,6 +46,13 @@ export function App() {
         <Route path="/users" element={<UsersPage me={session.data.user} />} />
         <Route path="*" element={<p role="alert">This page does not exist.</p>} />
       </Routes>
+      {lost === 'asking' && (
+        <SignInAgain
+          user={session.data.user}
+          onSignedIn={() => setLost(undefined)}
+          onDismiss={() => setLost('put off')}
+        />
+      )}
     </Frame>
   );
 }

@@ -59,7 +59,9 @@ async function attachSession(
   if (!token) return { reason: 'Sign in first.' };
   const found = await sessions.lookup(token);
   if (found.state === 'expired') return { reason: 'Your session has expired: sign in again.' };
-  if (found.state === 'unknown') return { reason: 'Sign in first.' };
+  // A cookie the server no longer knows: signed out (elsewhere too) or ended by an administrator.
+  if (found.state === 'unknown')
+    return { reason: 'Your session has ended (signed out, or ended by an administrator): sign in again.' };
   request.user = found.user;
   request.sessionId = found.sessionId;
   return { csrfToken: found.csrfToken };

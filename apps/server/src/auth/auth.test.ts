@@ -36,6 +36,12 @@ describe('sessions', () => {
     const res = await client.get('/api/components');
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toMatch(/expired/);
+    // A session ended by signing out (in another tab, say) says so, not merely "sign in first".
+    const other = await signIn(t.app, t.db, 'viewer');
+    expect((await other.post('/api/auth/logout')).statusCode).toBe(204);
+    const after = await other.get('/api/components');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().detail).toMatch(/session has ended/);
   });
 
   it('refuses a wrong password without saying which part was wrong, and slows down guessing', async () => {

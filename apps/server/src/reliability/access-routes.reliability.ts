@@ -63,7 +63,7 @@ function allowed(route: RegisteredRoute, who: Identity): boolean {
 function refusedAtTheDoor(res: Response): boolean {
   if (res.statusCode !== 401 && res.statusCode !== 403) return false;
   const detail = String(res.json().detail);
-  return /Sign in first|session has expired|Your role|CSRF/.test(detail);
+  return /Sign in first|session has (expired|ended)|Your role|CSRF/.test(detail);
 }
 
 describe('every API route, every caller', () => {

@@ -26,6 +26,19 @@ export function describeProblem(status: number, problem: Problem | undefined): s
 
 let csrfToken: string | undefined;
 
+type SessionLost = (change: boolean) => void;
+const sessionListeners = new Set<SessionLost>();
+
+/**
+ * Calls `listener` whenever a request answers 401: the session ended while the page was open (expired,
+ * signed out in another tab, or ended by an administrator). `change`: the request would have changed
+ * something. Returns the unsubscribe.
+ */
+export function onSessionLost(listener: SessionLost): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
 /** The session's CSRF token, sent with every change (set after sign-in). */
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
@@ -52,7 +65,13 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   const text = await response.text();
   const body = text ? safeJson(text) : undefined;
-  if (!response.ok) throw new ApiError(response.status, isProblem(body) ? body : undefined);
+  if (!response.ok) {
+    const error = new ApiError(response.status, isProblem(body) ? body : undefined);
+    // The sign-in routes answer 401 for a wrong password or no session: that is theirs to show.
+    if (response.status === 401 && !path.startsWith('/api/auth/'))
+      for (const listener of sessionListeners) listener(changes);
+    throw error;
+  }
   return body as T;
 }
 

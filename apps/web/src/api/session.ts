@@ -35,6 +35,27 @@ function useStartSession<T>(url: string) {
 }
 
 export const useLogin = () => useStartSession<LoginRequest>('/api/auth/login');
+
+/**
+ * Signs in again over the open page after its session ended: the same person keeps everything on it,
+ * unsaved changes too, and what failed meanwhile loads again; anyone else starts afresh from the start
+ * page, so nothing of the previous person's stays on screen.
+ */
+export function useSignInAgain(currentUserId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginRequest) => api<SessionInfo>('/api/auth/login', { method: 'POST', json: input }),
+    onSuccess: (session) => {
+      if (session.user.id !== currentUserId) {
+        window.location.assign('/');
+        return;
+      }
+      setCsrfToken(session.csrfToken);
+      client.setQueryData(key, session);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== key[0] });
+    },
+  });
+}
 export const useSetup = () => useStartSession<SetupRequest>('/api/auth/setup');
 
 export function useLogout() {

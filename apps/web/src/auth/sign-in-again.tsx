@@ -1,0 +1,79 @@
+import type { SessionInfo } from '@flowline/contracts';
+import { type FormEvent, useState } from 'react';
+import { useSignInAgain } from '../api/session.js';
+
+/**
+ * Asks for the password again when the session ended while a page was open, over that page: leaving
+ * it for the sign-in page would throw away whatever was not saved yet.
+ */
+export function SignInAgain({
+  user,
+  onSignedIn,
+  onDismiss,
+}: {
+  user: SessionInfo['user'];
+  onSignedIn: () => void;
+  onDismiss: () => void;
+}) {
+  const [email, setEmail] = useState(user.email);
+  const [password, setPassword] = useState('');
+  const signIn = useSignInAgain(user.id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    signIn.mutate({ email, password }, { onSuccess: onSignedIn });
+  };
+  return (
+    <div className="modal-backdrop">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="sign-in-again-title"
+        className="modal"
+        onKeyDown={(e) => e.key === 'Escape' && onDismiss()}
+      >
+        <form onSubmit={submit} aria-label="Sign in again" className="auth-card">
+          <h2 id="sign-in-again-title">Sign in again</h2>
+          <p>Your session has ended: nothing can be loaded or saved until you sign in again.</p>
+          <p className="hint">
+            This page stays as it is, unsaved changes too: save again once you are signed in.
+          </p>
+          <label>
+            Email
+            <input
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              // biome-ignore lint/a11y/noAutofocus: the dialog opens to ask for exactly this
+              autoFocus
+            />
+          </label>
+          <div className="actions">
+            <button type="submit" disabled={signIn.isPending}>
+              {signIn.isPending ? 'Signing in…' : 'Sign in'}
+            </button>
+            <button type="button" onClick={onDismiss}>
+              Not now
+            </button>
+          </div>
+          {signIn.isError && (
+            <p role="alert" className="field-error">
+              {signIn.error.message}
+            </p>
+          )}
+        </form>
+      </div>
+    </div>
+  );
+}

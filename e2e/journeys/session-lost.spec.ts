@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
+import { EditorPage } from '../pages/editor.page.js';
+import { admin, signIn } from '../pages/sign-in.js';
+
+test('the session ends while a change is unsaved: signing in again over the page keeps it', async ({
+  context,
+  page,
+}) => {
+  await signIn(page);
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`Sessions ${suffix}`);
+  await components.createComponent(`Long edit ${suffix}`, 'map', `Sessions ${suffix}`);
+  await components.component(`Long edit ${suffix}`).getByRole('link').click();
+  const editor = new EditorPage(page);
+  await expect(editor.status).toHaveText('Saved · revision 1');
+  await page.getByLabel('Description').fill('Typed before the session ended');
+
+  // Signing out in another tab ends this tab's session too.
+  const other = await context.newPage();
+  await other.goto('/');
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await expect(other.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  await other.close();
+
+  await editor.saveButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Your session has ended');
+  await expect(dialog.getByLabel('Email')).toHaveValue(admin.email);
+  await page.screenshot({ path: test.info().outputPath('sign-in-again.png') });
+
+  // Put off, it asks again at the next attempt to save.
+  await dialog.getByRole('button', { name: 'Not now' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Description')).toHaveValue('Typed before the session ended');
+  await editor.saveButton.click();
+  await expect(dialog).toBeVisible();
+
+  await dialog.getByLabel('Password').fill('not the password');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The email or the password is wrong.');
+  await dialog.getByLabel('Password').fill(admin.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Nothing was lost: the change is still there, unsaved, and saves now.
+  await expect(page.getByLabel('Description')).toHaveValue('Typed before the session ended');
+  await expect(editor.status).toHaveText('Unsaved changes');
+  await editor.save();
+  await expect(editor.status).toHaveText('Saved · revision 2');
+  await page.reload();
+  await expect(page.getByLabel('Description')).toHaveValue('Typed before the session ended');
+});
