@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
+import { EditorPage } from '../pages/editor.page.js';
 
 // Single sign-on needs FLOWLINE_SSO_* at start, which the shared journey server does not have: this
 // journey starts its own built Flowline (and its own sandbox, the Entra authority) on free ports.
@@ -94,4 +96,45 @@ test('a failed sign-in with Microsoft is explained on the sign-in page', async (
   );
   expect(page.url()).not.toContain('sso_error');
   await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a Microsoft session that ends mid-edit is renewed in a new tab; the page keeps its change', async ({
+  page,
+  context,
+}) => {
+  await page.goto(`${base}/components`);
+  await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.createFolder(`SSO ${suffix}`);
+  await components.createComponent(`SSO map ${suffix}`, 'map', `SSO ${suffix}`);
+  await components.component(`SSO map ${suffix}`).getByRole('link').click();
+  const editor = new EditorPage(page);
+  await expect(editor.status).toHaveText('Saved · revision 1');
+  await page.getByLabel('Description').fill('Typed by Ada');
+
+  const other = await context.newPage();
+  await other.goto(`${base}/components`);
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await expect(other.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  await other.close();
+
+  await editor.saveButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  // Taken up before signing in anywhere: not yet.
+  await dialog.getByRole('button', { name: 'Continue here' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Not signed in yet');
+  await page.screenshot({ path: test.info().outputPath('sign-in-again-sso.png') });
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    dialog.getByRole('link', { name: 'Sign in with Microsoft in a new tab' }).click(),
+  ]);
+  await expect(tab.getByRole('status')).toHaveText(/You are signed in again/);
+  await tab.close();
+  await dialog.getByRole('button', { name: 'Continue here' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Description')).toHaveValue('Typed by Ada');
+  await editor.save();
+  await expect(editor.status).toHaveText('Saved · revision 2');
 });

@@ -4,7 +4,7 @@ import { onSessionLost } from './api/client.js';
 import { useSession } from './api/session.js';
 import { LoginPage } from './auth/login-page.js';
 import { SetupPage } from './auth/setup-page.js';
-import { SignInAgain } from './auth/sign-in-again.js';
+import { SIGNED_IN_AGAIN_PATH, SignInAgain } from './auth/sign-in-again.js';
 import { ComponentsPage } from './components-page/components-page.js';
 import { ComponentEditorPage } from './editor/component-editor-page.js';
 import { ExecutionDetailPage } from './executions/execution-detail-page.js';
@@ -44,6 +44,14 @@ export function App() {
         <Route path="/executions" element={<ExecutionsPage />} />
         <Route path="/executions/:id" element={<ExecutionDetailPage />} />
         <Route path="/users" element={<UsersPage me={session.data.user} />} />
+        <Route
+          path={SIGNED_IN_AGAIN_PATH}
+          element={
+            <p role="status">
+              You are signed in again: close this tab and carry on in the one you were working in.
+            </p>
+          }
+        />
         <Route path="*" element={<p role="alert">This page does not exist.</p>} />
       </Routes>
       {lost === 'asking' && (

@@ -35,16 +35,27 @@ function useStartSession<T>(url: string) {
 }
 
 export const useLogin = () => useStartSession<LoginRequest>('/api/auth/login');
+export const useSetup = () => useStartSession<SetupRequest>('/api/auth/setup');
 
 /**
- * Signs in again over the open page after its session ended: the same person keeps everything on it,
- * unsaved changes too, and what failed meanwhile loads again; anyone else starts afresh from the start
- * page, so nothing of the previous person's stays on screen.
+ * Signs in again over the open page after its session ended, with a password, or (`'elsewhere'`) by
+ * taking up the session a sign-in with Microsoft in another tab started. The same person keeps
+ * everything on the page, unsaved changes too, and what failed meanwhile loads again; anyone else
+ * starts afresh from the start page, so nothing of the previous person's stays on screen.
  */
 export function useSignInAgain(currentUserId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginRequest) => api<SessionInfo>('/api/auth/login', { method: 'POST', json: input }),
+    mutationFn: async (input: LoginRequest | 'elsewhere') => {
+      if (input !== 'elsewhere') return api<SessionInfo>('/api/auth/login', { method: 'POST', json: input });
+      try {
+        return await api<SessionInfo>('/api/auth/me');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401)
+          throw new Error('Not signed in yet: finish signing in with Microsoft in the other tab first.');
+        throw e;
+      }
+    },
     onSuccess: (session) => {
       if (session.user.id !== currentUserId) {
         window.location.assign('/');
@@ -56,7 +67,6 @@ export function useSignInAgain(currentUserId: string) {
     },
   });
 }
-export const useSetup = () => useStartSession<SetupRequest>('/api/auth/setup');
 
 export function useLogout() {
   const client = useQueryClient();

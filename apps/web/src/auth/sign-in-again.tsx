@@ -1,6 +1,10 @@
 import type { SessionInfo } from '@flowline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useSignInAgain } from '../api/session.js';
+import { ssoStartUrl, useSsoStatus } from './sso.js';
+
+/** Where a sign-in with Microsoft started from the dialog lands, in its own tab. */
+export const SIGNED_IN_AGAIN_PATH = '/signed-in';
 
 /**
  * Asks for the password again when the session ended while a page was open, over that page: leaving
@@ -18,6 +22,7 @@ export function SignInAgain({
   const [email, setEmail] = useState(user.email);
   const [password, setPassword] = useState('');
   const signIn = useSignInAgain(user.id);
+  const sso = useSsoStatus(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signIn.mutate({ email, password }, { onSuccess: onSignedIn });
@@ -67,6 +72,22 @@ export function SignInAgain({
               Not now
             </button>
           </div>
+          {sso.data?.enabled && (
+            <p>
+              {/* A new tab: leaving this one for Microsoft's page would lose what is unsaved here. */}
+              <a
+                href={ssoStartUrl({ pathname: SIGNED_IN_AGAIN_PATH, search: '' })}
+                target="_blank"
+                rel="noopener"
+              >
+                Sign in with Microsoft in a new tab
+              </a>
+              , then{' '}
+              <button type="button" onClick={() => signIn.mutate('elsewhere', { onSuccess: onSignedIn })}>
+                Continue here
+              </button>
+            </p>
+          )}
           {signIn.isError && (
             <p role="alert" className="field-error">
               {signIn.error.message}
