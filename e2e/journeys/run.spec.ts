@@ -58,7 +58,10 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
 
   await page.getByRole('link', { name: 'Open execution' }).click();
   await expect(page.getByRole('heading', { name: /Execution of/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Shapes' })).toContainText(`Three customers ${suffix}`);
+  // In the process's order, each shape called as on the canvas.
+  const rows = page.getByRole('table', { name: 'Shapes' }).getByRole('row');
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText(`Three customers ${suffix}`);
+  await expect(rows.nth(2).getByRole('cell').first()).toHaveText('Stop');
   const graph = page.getByRole('region', { name: 'Process as it ran' });
   await expect(graph.getByLabel(`Counts of Three customers ${suffix}`)).toContainText('out 3');
   await expect(graph.getByLabel('Counts of stop')).toContainText('in 3');

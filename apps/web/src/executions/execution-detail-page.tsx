@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { shapeTitle } from '../process/shape-node.js';
 import { ErrorText } from './error-text.js';
 import { ExecutionDocuments } from './execution-documents.js';
 import { ExecutionGraph } from './execution-graph.js';
@@ -28,10 +29,16 @@ export function ExecutionDetailPage() {
   const ex = execution.data;
   const shapes = ((process.data?.body as ProcessDefinition | undefined)?.shapes ?? []).map((s) => ({
     id: s.id,
-    name: s.name ?? s.kind,
+    name: shapeTitle(s),
   }));
   const nameOf = (sid: string) => shapes.find((s) => s.id === sid)?.name ?? sid;
-  const failedShapeId = Object.entries(ex.shapes).find(([, s]) => s.failed > 0)?.[0];
+  // In the process's own order (the start first), not the order the stored counts' keys came back in.
+  const at = (sid: string) => {
+    const i = shapes.findIndex((s) => s.id === sid);
+    return i < 0 ? shapes.length : i;
+  };
+  const counts = Object.entries(ex.shapes).sort(([a], [b]) => at(a) - at(b));
+  const failedShapeId = counts.find(([, s]) => s.failed > 0)?.[0];
   const anyFailed = failedShapeId !== undefined;
   return (
     <section aria-labelledby="execution-title" className="editor">
@@ -90,12 +97,12 @@ export function ExecutionDetailPage() {
           </tr>
         </thead>
         <tbody>
-          {Object.keys(ex.shapes).length === 0 && (
+          {counts.length === 0 && (
             <tr>
               <td colSpan={6}>No shape has run yet.</td>
             </tr>
           )}
-          {Object.entries(ex.shapes).map(([sid, c]) => (
+          {counts.map(([sid, c]) => (
             <tr key={sid} className={c.failed > 0 ? 'bad' : undefined}>
               <td>{nameOf(sid)}</td>
               <td>{c.in}</td>

@@ -244,7 +244,11 @@ export function ProcessCanvas({
         <RunBar run={live.run} problems={live.problems} error={live.error} dirty={dirty} onRun={live.start} />
         <p role="status" className={message ? 'bad canvas-message' : 'hint canvas-message'}>
           {message ??
-            `${process.shapes.length} shapes · ${process.edges.length} edges · ${problems.length} problems`}
+            [
+              count(process.shapes.length, 'shape'),
+              count(process.edges.length, 'edge'),
+              count(problems.length, 'problem'),
+            ].join(' · ')}
         </p>
         <section
           ref={wrapper}
@@ -301,3 +305,5 @@ export function ProcessCanvas({
     </div>
   );
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

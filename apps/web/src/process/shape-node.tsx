@@ -18,6 +18,10 @@ export const kindLabels: Record<Shape['kind'], string> = {
   stop: 'Stop',
 };
 
+/** What a shape is called wherever it is shown: its name, else its kind. */
+export const shapeTitle = (shape: Pick<Shape, 'name' | 'kind'>): string =>
+  shape.name ?? kindLabels[shape.kind];
+
 /** A shape on the canvas: kind, name, a badge naming what is missing, one handle per way out. */
 export const ShapeNodeView = memo(function ShapeNodeView({ data, selected }: NodeProps<ShapeNode>) {
   const { shape, problems } = data;
@@ -35,13 +39,13 @@ export const ShapeNodeView = memo(function ShapeNodeView({ data, selected }: Nod
   return (
     <fieldset
       className={`shape-node kind-${shape.kind}${selected ? ' selected' : ''}${runClass}`}
-      aria-label={`Shape ${shape.name ?? kindLabels[shape.kind]}`}
+      aria-label={`Shape ${shapeTitle(shape)}`}
     >
       {shape.kind !== 'start' && <Handle type="target" position={Position.Left} id="in" />}
       <div className="shape-kind">{kindLabels[shape.kind]}</div>
-      <div className="shape-name">{shape.name ?? kindLabels[shape.kind]}</div>
+      <div className="shape-name">{shapeTitle(shape)}</div>
       {run?.counts && (
-        <output className="shape-counts" aria-label={`Counts of ${shape.name ?? kindLabels[shape.kind]}`}>
+        <output className="shape-counts" aria-label={`Counts of ${shapeTitle(shape)}`}>
           in {run.counts.in} · out {run.counts.out}
           {run.counts.failed > 0 ? ` · failed ${run.counts.failed}` : ''} · {Math.round(run.counts.timeMs)} ms
         </output>
