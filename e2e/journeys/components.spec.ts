@@ -23,6 +23,13 @@ test('a person creates a folder and a component, reloads, and finds both', async
   // The folder filter shows the component in its folder.
   await components.folder(`Customers ${suffix}`).click();
   await expect(components.component(`Copy customers ${suffix}`)).toBeVisible();
+
+  // Searching narrows the list as one types; a search that finds nothing says so.
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill(`copy customers ${suffix}`);
+  await expect(components.component(`Copy customers ${suffix}`)).toBeVisible();
+  await search.fill(`nothing like it ${suffix}`);
+  await expect(page.getByText('No component matches this search here.')).toBeVisible();
 });
 
 test('a refused name is explained next to the form', async ({ page }) => {

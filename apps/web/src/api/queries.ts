@@ -7,7 +7,7 @@ import type {
   Folder,
   FolderList,
 } from '@flowline/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export const keys = {
@@ -26,6 +26,8 @@ export function useComponents(filter: { type?: ComponentType; folderId?: string;
   return useQuery({
     queryKey: keys.components(filter),
     queryFn: () => api<ComponentList>(`/api/components?${params}`),
+    // Typing in the search box shows the last answer until the next one, not "Loading…" per key.
+    placeholderData: keepPreviousData,
   });
 }
 

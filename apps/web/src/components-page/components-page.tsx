@@ -78,7 +78,11 @@ export function ComponentsPage() {
         ) : components.isError ? (
           <Failed what="components" error={components.error} retry={() => components.refetch()} />
         ) : components.data.items.length === 0 ? (
-          <Empty>No component here yet. Create one below.</Empty>
+          <Empty>
+            {search.trim() || type
+              ? 'No component matches this search here.'
+              : 'No component here yet. Create one below.'}
+          </Empty>
         ) : (
           <table aria-label="Components">
             <thead>
