@@ -1,5 +1,5 @@
 import { createHash, X509Certificate } from 'node:crypto';
-import type { ConnectionBody } from '@flowline/contracts';
+import { type ConnectionBody, connectionDefaults } from '@flowline/contracts';
 import type { FnoConnectionConfig } from '@flowline/d365-connector';
 import { HttpProblem } from '../errors/problem.js';
 
@@ -33,10 +33,10 @@ export function toConnectorConfig(
   const config: FnoConnectionConfig = {
     url: body.serviceUrl,
     dialect: body.dialect ?? 'fno',
-    maxConcurrency: body.maxConcurrency ?? 8,
+    maxConcurrency: body.maxConcurrency ?? connectionDefaults.maxConcurrency,
     http: {
-      connectTimeoutMs: body.timeouts?.connectMs ?? 10_000,
-      responseTimeoutMs: body.timeouts?.responseMs ?? 120_000,
+      connectTimeoutMs: body.timeouts?.connectMs ?? connectionDefaults.connectMs,
+      responseTimeoutMs: body.timeouts?.responseMs ?? connectionDefaults.responseMs,
       ...(defaults.ca?.length ? { ca: defaults.ca } : {}),
       ...(body.proxy
         ? {

@@ -1,4 +1,4 @@
-import type { ConnectionBody } from '@flowline/contracts';
+import { type ConnectionBody, connectionDefaults } from '@flowline/contracts';
 import type { BodyEditorProps } from '../editor/draft.js';
 import { AuthFields } from './auth-fields.js';
 import { ConnectionTest } from './connection-test.js';
@@ -44,6 +44,7 @@ export function ConnectionEditor({ component, body, onChange, dirty }: BodyEdito
             label="Max concurrent requests"
             type="number"
             help="F&O refuses more than 52 requests in flight for one user."
+            placeholder={`${connectionDefaults.maxConcurrency} (default)`}
             value={body.maxConcurrency}
             onChange={(v) => set({ maxConcurrency: num(v) })}
           />
@@ -51,6 +52,7 @@ export function ConnectionEditor({ component, body, onChange, dirty }: BodyEdito
             label="Response timeout (ms)"
             type="number"
             help="How long to wait for an answer before the request fails."
+            placeholder={`${connectionDefaults.responseMs} (default)`}
             value={body.timeouts?.responseMs}
             onChange={(v) => set({ timeouts: { ...body.timeouts, responseMs: num(v) } })}
           />
