@@ -127,4 +127,27 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(page.getByLabel(`Counts of usmf to usrt ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
   await page.screenshot({ path: test.info().outputPath('copy-customers.png'), fullPage: true });
+
+  // A customer it wrote leads back to this run: its account, read off the execution's documents.
+  await page.getByRole('link', { name: 'Open execution' }).click();
+  await expect(page.getByRole('heading', { name: /Execution of/ })).toBeVisible();
+  const executionUrl = new URL(page.url()).pathname;
+  const documents = page.getByRole('region', { name: 'Documents' });
+  await documents
+    .getByRole('combobox', { name: 'Shape' })
+    .selectOption({ label: `create usrt customer ${suffix}` });
+  const written = documents.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+  await expect(written).toHaveCount(5);
+  await expect(written.first()).toContainText('CustomerAccount=');
+  const key = (await written.first().getByRole('definition').first().textContent()) ?? '';
+  const account = /CustomerAccount=([^,]+)/.exec(key)?.[1];
+  expect(account, key).toBeTruthy();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
+  const find = page.getByRole('form', { name: 'Find the run that wrote a record' });
+  await find.getByLabel('Key value').fill(account!);
+  await find.getByRole('button', { name: 'Find' }).click();
+  const runs = page.getByRole('table', { name: `Runs that wrote ${account}` });
+  await expect(runs.getByRole('row').nth(1)).toContainText(`CustomerAccount = ${account}`);
+  await expect(runs.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', executionUrl);
+  await page.screenshot({ path: test.info().outputPath('record-search.png'), fullPage: true });
 });

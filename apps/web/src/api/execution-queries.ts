@@ -5,20 +5,38 @@ import type {
   ExecutionList,
   ExecutionStatus,
   RerunAccepted,
+  TrackedSearchResult,
 } from '@flowline/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 const ended: ExecutionStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 
-/** Executions, newest first, filtered by process and status. */
-export function useExecutions(filter: { processId?: string; status?: string }) {
+/** Executions, newest first, filtered by process and status, a page (`limit` from `offset`) at a time. */
+export function useExecutions(filter: {
+  processId?: string;
+  status?: string;
+  limit?: number;
+  offset?: number;
+}) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, String(v));
   return useQuery({
     queryKey: ['executions', filter],
     queryFn: () => api<ExecutionList>(`/api/executions?${params}`),
     refetchInterval: (q) => (q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false),
+    // Paging and filtering keep the last page on screen until the next arrives.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The executions that wrote a record with this tracked value (a customer account, an order number). */
+export function useTrackedSearch(value: string) {
+  return useQuery({
+    queryKey: ['executions-search', value],
+    queryFn: () =>
+      api<TrackedSearchResult>(`/api/executions/search?${new URLSearchParams({ tracked: value })}`),
+    enabled: value !== '',
   });
 }
 

@@ -1,19 +1,30 @@
 import { type ExecutionStatus, ExecutionStatus as Statuses } from '@flowline/contracts';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useExecutions } from '../api/execution-queries.js';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { RecordSearch } from './record-search.js';
+
+/** Executions a page shows. */
+const PAGE = 50;
 
 const statuses = Statuses.anyOf.map((s: { const: ExecutionStatus }) => s.const);
 
 /** Every run, newest first, filtered by process and status. */
 export function ExecutionsPage() {
-  const [processId, setProcessId] = useState('');
-  const [status, setStatus] = useState('');
+  // Filters and page live in the address: a link (from a process, say) or a reload keeps them.
+  const [params, setParams] = useSearchParams();
+  const processId = params.get('processId') ?? '';
+  const status = params.get('status') ?? '';
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  const change = (patch: Record<string, string | number>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) v ? next.set(k, String(v)) : next.delete(k);
+    setParams(next, { replace: true });
+  };
   const processes = useComponents({ type: 'process' });
-  const executions = useExecutions({ processId, status });
+  const executions = useExecutions({ processId, status, limit: PAGE, offset });
   const missing = executions.error instanceof ApiError && executions.error.status === 404;
   return (
     <section aria-labelledby="executions-title">
@@ -21,7 +32,7 @@ export function ExecutionsPage() {
       <div className="toolbar">
         <label>
           Process
-          <select value={processId} onChange={(e) => setProcessId(e.target.value)}>
+          <select value={processId} onChange={(e) => change({ processId: e.target.value, offset: 0 })}>
             <option value="">All processes</option>
             {processes.data?.items.map((p) => (
               <option key={p.id} value={p.id}>
@@ -32,7 +43,7 @@ export function ExecutionsPage() {
         </label>
         <label>
           Status
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => change({ status: e.target.value, offset: 0 })}>
             <option value="">Any status</option>
             {statuses.map((s) => (
               <option key={s} value={s}>
@@ -49,7 +60,11 @@ export function ExecutionsPage() {
       ) : executions.isError ? (
         <Failed what="executions" error={executions.error} retry={() => executions.refetch()} />
       ) : executions.data.items.length === 0 ? (
-        <Empty>No execution yet. Run a process from its canvas.</Empty>
+        <Empty>
+          {processId || status
+            ? 'No execution matches these filters.'
+            : 'No execution yet. Run a process from its canvas.'}
+        </Empty>
       ) : (
         <table aria-label="Executions">
           <thead>
@@ -82,6 +97,28 @@ export function ExecutionsPage() {
           </tbody>
         </table>
       )}
+      {executions.data && executions.data.total > PAGE && (
+        <nav aria-label="Pages of executions" className="toolbar pager">
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() => change({ offset: Math.max(0, offset - PAGE) })}
+          >
+            Newer
+          </button>
+          <span>
+            {offset + 1}–{Math.min(offset + PAGE, executions.data.total)} of {executions.data.total}
+          </span>
+          <button
+            type="button"
+            disabled={offset + PAGE >= executions.data.total}
+            onClick={() => change({ offset: offset + PAGE })}
+          >
+            Older
+          </button>
+        </nav>
+      )}
+      <RecordSearch />
     </section>
   );
 }
