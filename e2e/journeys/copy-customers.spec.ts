@@ -150,4 +150,12 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(runs.getByRole('row').nth(1)).toContainText(`CustomerAccount = ${account}`);
   await expect(runs.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', executionUrl);
   await page.screenshot({ path: test.info().outputPath('record-search.png'), fullPage: true });
+
+  // The filters live in the address; an offset past the end shows the last page, not an empty one.
+  await page.getByLabel('Status').selectOption('succeeded');
+  await expect(page).toHaveURL(/status=succeeded/);
+  await page.goto(`${new URL(page.url()).pathname}?status=succeeded&offset=5000`);
+  await expect(page.getByLabel('Status')).toHaveValue('succeeded');
+  await expect(page.getByRole('table', { name: 'Executions' })).toContainText(`Copy customers ${suffix}`);
+  await expect(page).not.toHaveURL(/offset=5000/);
 });

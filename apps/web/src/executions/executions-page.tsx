@@ -1,9 +1,11 @@
 import { type ExecutionStatus, ExecutionStatus as Statuses } from '@flowline/contracts';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useExecutions } from '../api/execution-queries.js';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { pageAt } from './pages.js';
 import { RecordSearch } from './record-search.js';
 
 /** Executions a page shows. */
@@ -25,6 +27,12 @@ export function ExecutionsPage() {
   };
   const processes = useComponents({ type: 'process' });
   const executions = useExecutions({ processId, status, limit: PAGE, offset });
+  const page = executions.data && pageAt(offset, PAGE, executions.data.total);
+  // An offset past the end (an old link, runs deleted since) moves to the last page.
+  const lastPage = page?.from;
+  useEffect(() => {
+    if (lastPage !== undefined && lastPage < offset) change({ offset: lastPage });
+  });
   const missing = executions.error instanceof ApiError && executions.error.status === 404;
   return (
     <section aria-labelledby="executions-title">
@@ -97,22 +105,20 @@ export function ExecutionsPage() {
           </tbody>
         </table>
       )}
-      {executions.data && executions.data.total > PAGE && (
+      {page && executions.data.total > PAGE && (
         <nav aria-label="Pages of executions" className="toolbar pager">
           <button
             type="button"
-            disabled={offset === 0}
-            onClick={() => change({ offset: Math.max(0, offset - PAGE) })}
+            disabled={page.newer === undefined}
+            onClick={() => change({ offset: page.newer ?? 0 })}
           >
             Newer
           </button>
-          <span>
-            {offset + 1}–{Math.min(offset + PAGE, executions.data.total)} of {executions.data.total}
-          </span>
+          <span>{page.label}</span>
           <button
             type="button"
-            disabled={offset + PAGE >= executions.data.total}
-            onClick={() => change({ offset: offset + PAGE })}
+            disabled={page.older === undefined}
+            onClick={() => change({ offset: page.older ?? 0 })}
           >
             Older
           </button>
