@@ -78,4 +78,16 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
   await expect(page.getByRole('table', { name: 'Executions' })).toContainText(`Run me ${suffix}`);
+
+  // The Processes page says how each process last ran, and runs one again in a click.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  const last = page.getByRole('link', { name: `Last run of Run me ${suffix}: succeeded` });
+  await expect(last).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('processes.png') });
+  await page.getByRole('button', { name: `Test run Run me ${suffix}` }).click();
+  await expect(page.getByRole('heading', { name: `Execution of Run me ${suffix}` })).toBeVisible();
+  await expect(page.locator('.status-badge').first()).toHaveText('succeeded', { timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  await page.getByRole('link', { name: `Runs of Run me ${suffix}` }).click();
+  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(3);
 });

@@ -78,6 +78,10 @@ export type ListExecutionsQuery = Static<typeof ListExecutionsQuery>;
 export const ExecutionList = Type.Object({ items: Type.Array(ExecutionSummary), total: Type.Integer() });
 export type ExecutionList = Static<typeof ExecutionList>;
 
+/** `GET /api/executions/latest`: the newest execution of each process that has run. */
+export const LatestExecutions = Type.Object({ items: Type.Array(ExecutionSummary) });
+export type LatestExecutions = Static<typeof LatestExecutions>;
+
 /** 202 answer of the routes that queue an execution. */
 export const ExecutionAccepted = Type.Object({ id: Id, status: ExecutionStatus });
 export type ExecutionAccepted = Static<typeof ExecutionAccepted>;

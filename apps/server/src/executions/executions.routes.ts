@@ -6,6 +6,7 @@ import {
   ExecutionDocumentsQuery as ExecutionDocumentsQuerySchema,
   ExecutionList,
   ExecutionSummary,
+  LatestExecutions,
   type ListExecutionsQuery,
   ListExecutionsQuery as ListExecutionsQuerySchema,
   Problem,
@@ -60,6 +61,19 @@ export async function executionRoutes(app: FastifyInstance, { host }: { host: Ex
       },
     },
     async (request) => executions.list(request.query),
+  );
+
+  app.get(
+    '/api/executions/latest',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The newest execution of each process that has run',
+        response: { 200: LatestExecutions },
+      },
+    },
+    async () => executions.latestPerProcess(),
   );
 
   app.get<{ Querystring: TrackedSearchQuery }>(

@@ -4,6 +4,7 @@ import type {
   ExecutionDocumentsQuery,
   ExecutionList,
   ExecutionSummary,
+  LatestExecutions,
   ListExecutionsQuery,
   ProcessDefinition,
   StartExecution,
@@ -131,6 +132,14 @@ export class ExecutionsService {
       this.db.execution.count({ where }),
     ]);
     return { items: rows.map(summaryOf), total };
+  }
+
+  /** The newest execution of each process that has run (one index walk per process). */
+  async latestPerProcess(): Promise<LatestExecutions> {
+    const newest = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT DISTINCT ON ("processId") id FROM "Execution" ORDER BY "processId", "createdAt" DESC, id DESC`;
+    const rows = await this.db.execution.findMany({ where: { id: { in: newest.map((r) => r.id) } } });
+    return { items: rows.map(summaryOf) };
   }
 
   async row(id: string): Promise<ExecutionRow> {

@@ -198,12 +198,26 @@ describe('executions end to end', () => {
     }
   });
 
+  it('answers the newest execution of each process that has run', async () => {
+    const latest = await bed.viewer.get('/api/executions/latest');
+    expect(latest.statusCode, latest.body).toBe(200);
+    const items = latest.json().items as { id: string; processId: string }[];
+    const processes = new Set(items.map((e) => e.processId));
+    expect(processes.size).toBe(items.length);
+    expect(processes).toContain(ids.processId);
+    for (const e of items) {
+      const newest = (await bed.viewer.get(`/api/executions?processId=${e.processId}&limit=1`)).json();
+      expect(e.id).toBe(newest.items[0].id);
+    }
+  });
+
   it('keeps its routes in the OpenAPI document, and names what is missing', async () => {
     const doc = bed.app.swagger() as { paths: Record<string, unknown> };
     for (const path of [
       '/api/processes/{id}/executions',
       '/api/executions',
       '/api/executions/search',
+      '/api/executions/latest',
       '/api/executions/{id}',
       '/api/executions/{id}/events',
       '/api/executions/{id}/cancel',

@@ -4,6 +4,7 @@ import type {
   ExecutionDocumentList,
   ExecutionList,
   ExecutionStatus,
+  LatestExecutions,
   RerunAccepted,
   TrackedSearchResult,
 } from '@flowline/contracts';
@@ -27,6 +28,15 @@ export function useExecutions(filter: {
     refetchInterval: (q) => (q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false),
     // Paging and filtering keep the last page on screen until the next arrives.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The newest execution of each process that has run; kept fresh while one of them is running. */
+export function useLatestExecutions() {
+  return useQuery({
+    queryKey: ['executions', 'latest'],
+    queryFn: () => api<LatestExecutions>('/api/executions/latest'),
+    refetchInterval: (q) => (q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false),
   });
 }
 

@@ -1,10 +1,17 @@
-import { Link } from 'react-router';
+import type { ComponentSummary, ExecutionSummary, SessionInfo } from '@flowline/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from './status.js';
 
-/** Processes are components of type "process"; each opens on its canvas. */
-export function ProcessesPage() {
+const mayRun = (role: SessionInfo['user']['role']) => role !== 'viewer';
+
+/** Every process with how its last run went, a test run one click away, and its runs. */
+export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const processes = useComponents({ type: 'process' });
+  const latest = useLatestExecutions();
+  const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
   return (
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
@@ -15,14 +22,91 @@ export function ProcessesPage() {
       ) : processes.data.items.length === 0 ? (
         <Empty>No process yet. Create one on the Components page.</Empty>
       ) : (
-        <ul aria-label="Processes" className="plain-list">
-          {processes.data.items.map((p) => (
-            <li key={p.id}>
-              <Link to={`/components/${p.id}`}>{p.name}</Link>
-            </li>
-          ))}
-        </ul>
+        <table aria-label="Processes">
+          <thead>
+            <tr>
+              <th scope="col">Process</th>
+              <th scope="col">Last run</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {processes.data.items.map((p) => (
+              <ProcessRow
+                key={p.id}
+                process={p}
+                last={lastRun.get(p.id)}
+                loading={latest.isPending}
+                canRun={mayRun(me.role)}
+              />
+            ))}
+          </tbody>
+        </table>
       )}
+      {latest.isError && <Failed what="the last runs" error={latest.error} retry={() => latest.refetch()} />}
     </section>
+  );
+}
+
+function ProcessRow({
+  process,
+  last,
+  loading,
+  canRun,
+}: {
+  process: ComponentSummary;
+  last: ExecutionSummary | undefined;
+  loading: boolean;
+  canRun: boolean;
+}) {
+  const navigate = useNavigate();
+  const run = useMutation({
+    mutationFn: () => startExecution(process.id, 'test'),
+    onSuccess: ({ id }) => navigate(`/executions/${id}`),
+  });
+  return (
+    <tr>
+      <td>
+        <Link to={`/components/${process.id}`}>{process.name}</Link> <small>rev {process.version}</small>
+      </td>
+      <td>
+        {last ? (
+          <>
+            <span className={`status-badge status-${last.status}`}>{last.status}</span>{' '}
+            <Link to={`/executions/${last.id}`} aria-label={`Last run of ${process.name}: ${last.status}`}>
+              {new Date(last.startedAt ?? last.createdAt).toLocaleString()}
+            </Link>{' '}
+            <small>{last.mode}</small>
+          </>
+        ) : loading ? (
+          '…'
+        ) : (
+          <span className="hint">never run</span>
+        )}
+        {last?.error && <div className="field-error">{last.error}</div>}
+      </td>
+      <td>
+        <div className="row-actions">
+          {canRun && (
+            <button
+              type="button"
+              aria-label={`Test run ${process.name}`}
+              disabled={run.isPending}
+              onClick={() => run.mutate()}
+            >
+              {run.isPending ? 'Starting…' : 'Test run'}
+            </button>
+          )}
+          <Link to={`/executions?processId=${process.id}`} aria-label={`Runs of ${process.name}`}>
+            Runs
+          </Link>
+        </div>
+        {run.isError && (
+          <p role="alert" className="field-error">
+            {run.error.message}
+          </p>
+        )}
+      </td>
+    </tr>
   );
 }
