@@ -50,8 +50,7 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
 
   const components = new ComponentsPage(page);
   await components.open();
-  await components.createComponent(`usmf to usrt ${suffix}`, 'map', folder);
-  await components.component(`usmf to usrt ${suffix}`).getByRole('link').click();
+  await components.openNew(`usmf to usrt ${suffix}`, 'map', folder);
   await page.getByLabel('Source operation').selectOption({ label: `usmf customers ${suffix}` });
   await page.getByLabel('Target operation').selectOption({ label: `create usrt customer ${suffix}` });
   await page.getByRole('button', { name: 'Auto-map…' }).click();
@@ -77,8 +76,7 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
 
   const canvas = new CanvasPage(page);
   await components.open();
-  await components.createComponent(`Copy customers ${suffix}`, 'process', folder);
-  await components.component(`Copy customers ${suffix}`).getByRole('link').click();
+  await components.openNew(`Copy customers ${suffix}`, 'process', folder);
   await expect(canvas.canvas).toBeVisible();
   await canvas.add(`usmf customers ${suffix} (start)`);
   await canvas.add(`usmf to usrt ${suffix}`);

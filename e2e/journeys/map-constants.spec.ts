@@ -9,8 +9,7 @@ test('a map keeps named constants that rules can read', async ({ page }) => {
   const components = new ComponentsPage(page);
   await components.open();
   await components.createFolder(`Maps ${suffix}`);
-  await components.createComponent(`With constants ${suffix}`, 'map', `Maps ${suffix}`);
-  await components.component(`With constants ${suffix}`).getByRole('link').click();
+  await components.openNew(`With constants ${suffix}`, 'map', `Maps ${suffix}`);
   const editor = new EditorPage(page);
   await expect(editor.status).toBeVisible();
 

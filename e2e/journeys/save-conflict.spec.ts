@@ -12,8 +12,7 @@ test('two tabs edit the same component: the second save shows the conflict, then
   const suffix = Date.now().toString(36);
   await components.open();
   await components.createFolder(`Conflicts ${suffix}`);
-  await components.createComponent(`Shared map ${suffix}`, 'map', `Conflicts ${suffix}`);
-  await components.component(`Shared map ${suffix}`).getByRole('link').click();
+  await components.openNew(`Shared map ${suffix}`, 'map', `Conflicts ${suffix}`);
   const first = new EditorPage(page);
   await expect(first.status).toHaveText('Saved · revision 1');
   const url = page.url();
@@ -62,8 +61,7 @@ test('reload drops my change and takes theirs', async ({ context, page }) => {
   const suffix = Date.now().toString(36);
   await components.open();
   await components.createFolder(`Reloads ${suffix}`);
-  await components.createComponent(`Reloaded ${suffix}`, 'operation', `Reloads ${suffix}`);
-  await components.component(`Reloaded ${suffix}`).getByRole('link').click();
+  await components.openNew(`Reloaded ${suffix}`, 'operation', `Reloads ${suffix}`);
   const first = new EditorPage(page);
   await expect(first.status).toHaveText('Saved · revision 1');
   const other = new EditorPage(await context.newPage());

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ComponentsPage } from '../pages/components.page.js';
 import { EditorPage } from '../pages/editor.page.js';
-import { admin, signIn } from '../pages/sign-in.js';
+import { admin, signIn, signOutInAnotherTab } from '../pages/sign-in.js';
 
 test('the session ends while a change is unsaved: signing in again over the page keeps it', async ({
   context,
@@ -12,18 +12,13 @@ test('the session ends while a change is unsaved: signing in again over the page
   const suffix = Date.now().toString(36);
   await components.open();
   await components.createFolder(`Sessions ${suffix}`);
-  await components.createComponent(`Long edit ${suffix}`, 'map', `Sessions ${suffix}`);
-  await components.component(`Long edit ${suffix}`).getByRole('link').click();
+  await components.openNew(`Long edit ${suffix}`, 'map', `Sessions ${suffix}`);
   const editor = new EditorPage(page);
   await expect(editor.status).toHaveText('Saved · revision 1');
   await page.getByLabel('Description').fill('Typed before the session ended');
 
   // Signing out in another tab ends this tab's session too.
-  const other = await context.newPage();
-  await other.goto('/');
-  await other.getByRole('button', { name: 'Sign out' }).click();
-  await expect(other.getByRole('form', { name: 'Sign in' })).toBeVisible();
-  await other.close();
+  await signOutInAnotherTab(context);
 
   await editor.saveButton.click();
   const dialog = page.getByRole('dialog', { name: 'Sign in again' });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ComponentsPage } from '../pages/components.page.js';
 import { EditorPage } from '../pages/editor.page.js';
+import { signOutInAnotherTab } from '../pages/sign-in.js';
 
 // Single sign-on needs FLOWLINE_SSO_* at start, which the shared journey server does not have: this
 // journey starts its own built Flowline (and its own sandbox, the Entra authority) on free ports.
@@ -108,17 +109,12 @@ test('a Microsoft session that ends mid-edit is renewed in a new tab; the page k
   const components = new ComponentsPage(page);
   const suffix = Date.now().toString(36);
   await components.createFolder(`SSO ${suffix}`);
-  await components.createComponent(`SSO map ${suffix}`, 'map', `SSO ${suffix}`);
-  await components.component(`SSO map ${suffix}`).getByRole('link').click();
+  await components.openNew(`SSO map ${suffix}`, 'map', `SSO ${suffix}`);
   const editor = new EditorPage(page);
   await expect(editor.status).toHaveText('Saved · revision 1');
   await page.getByLabel('Description').fill('Typed by Ada');
 
-  const other = await context.newPage();
-  await other.goto(`${base}/components`);
-  await other.getByRole('button', { name: 'Sign out' }).click();
-  await expect(other.getByRole('form', { name: 'Sign in' })).toBeVisible();
-  await other.close();
+  await signOutInAnotherTab(context, `${base}/components`);
 
   await editor.saveButton.click();
   const dialog = page.getByRole('dialog', { name: 'Sign in again' });

@@ -25,11 +25,16 @@ export class ComponentsPage {
     await expect(this.component(name)).toBeVisible();
   }
 
+  /** Creates a component in `folder` and opens its editor. */
+  async openNew(name: string, type: string, folder: string) {
+    await this.createComponent(name, type, folder);
+    await this.component(name).getByRole('link').click();
+  }
+
   /** Creates a map in `folder`, opens it and picks its source and target operations. */
   async openNewMap(name: string, folder: string, source: string, target: string) {
     await this.open();
-    await this.createComponent(name, 'map', folder);
-    await this.component(name).getByRole('link').click();
+    await this.openNew(name, 'map', folder);
     await this.page.getByLabel('Source operation').selectOption({ label: source });
     await this.page.getByLabel('Target operation').selectOption({ label: target });
   }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useLogin } from '../api/session.js';
+import { useCredentials } from './credential-fields.js';
 import { describeSsoError, ssoStartUrl, takeSsoErrorToken, useSsoStatus } from './sso.js';
 
 const ssoLinkStyle = {
@@ -13,40 +14,20 @@ const ssoLinkStyle = {
 } as const;
 
 export function LoginPage() {
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const { credentials, fields } = useCredentials();
   const login = useLogin();
   const [ssoErrorToken] = useState(takeSsoErrorToken);
   const sso = useSsoStatus(ssoErrorToken);
   const ssoError = sso.data?.error;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    login.mutate({ email, password });
+    login.mutate(credentials);
   };
   return (
     <main className="auth-page">
       <form onSubmit={submit} aria-label="Sign in" className="auth-card">
         <h1>Sign in to Flowline</h1>
-        <label>
-          Email
-          <input
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
+        {fields()}
         <button type="submit" disabled={login.isPending}>
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>

@@ -1,6 +1,7 @@
 import type { SessionInfo } from '@flowline/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useSignInAgain } from '../api/session.js';
+import { useCredentials } from './credential-fields.js';
 import { ssoStartUrl, useSsoStatus } from './sso.js';
 
 /** Where a sign-in with Microsoft started from the dialog lands, in its own tab. */
@@ -19,13 +20,12 @@ export function SignInAgain({
   onSignedIn: () => void;
   onDismiss: () => void;
 }) {
-  const [email, setEmail] = useState(user.email);
-  const [password, setPassword] = useState('');
+  const { credentials, fields } = useCredentials(user.email);
   const signIn = useSignInAgain(user.id);
   const sso = useSsoStatus(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    signIn.mutate({ email, password }, { onSuccess: onSignedIn });
+    signIn.mutate(credentials, { onSuccess: onSignedIn });
   };
   return (
     <div className="modal-backdrop">
@@ -42,28 +42,7 @@ export function SignInAgain({
           <p className="hint">
             This page stays as it is, unsaved changes too: save again once you are signed in.
           </p>
-          <label>
-            Email
-            <input
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            Password
-            <input
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              // biome-ignore lint/a11y/noAutofocus: the dialog opens to ask for exactly this
-              autoFocus
-            />
-          </label>
+          {fields(true)}
           <div className="actions">
             <button type="submit" disabled={signIn.isPending}>
               {signIn.isPending ? 'Signing in…' : 'Sign in'}

@@ -1,7 +1,7 @@
 import type { Role } from '@flowline/contracts';
 import { type FormEvent, useState } from 'react';
 import { useCreateUser } from '../api/user-queries.js';
-import { roles } from './user-row.js';
+import { roleOptions } from './user-row.js';
 
 const blank = { email: '', name: '', role: 'designer' as Role, password: '' };
 
@@ -41,11 +41,7 @@ export function CreateUserForm() {
       <label>
         Role
         <select value={form.role} onChange={(e) => set({ role: e.target.value as Role })}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          {roleOptions}
         </select>
       </label>
       <label>

@@ -3,7 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useUpdateUser } from '../api/user-queries.js';
 
-export const roles = Roles.anyOf.map((r: { const: Role }) => r.const);
+const roles = Roles.anyOf.map((r: { const: Role }) => r.const);
+
+/** The options of a role picker. */
+export const roleOptions = roles.map((r) => (
+  <option key={r} value={r}>
+    {r}
+  </option>
+));
 
 /**
  * One user, with their role, enabled or disabled, and a new password. An administrator's own role and
@@ -45,11 +52,7 @@ export function UserRow({ user, isMe }: { user: User; isMe: boolean }) {
           title={own}
           onChange={(e) => change({ role: e.target.value as Role }, `Now ${e.target.value}.`)}
         >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          {roleOptions}
         </select>
       </td>
       <td>

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+
+/** The email and password a person signs in with, and the two fields that ask for them. */
+export function useCredentials(email = '') {
+  const [credentials, setCredentials] = useState({ email, password: '' });
+  const fields = (focusPassword = false) => (
+    <>
+      <label>
+        Email
+        <input
+          type="email"
+          autoComplete="username"
+          value={credentials.email}
+          onChange={(e) => setCredentials((c) => ({ ...c, email: e.target.value }))}
+          required
+        />
+      </label>
+      <label>
+        Password
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={credentials.password}
+          onChange={(e) => setCredentials((c) => ({ ...c, password: e.target.value }))}
+          required
+          // biome-ignore lint/a11y/noAutofocus: only where the form opens to ask for exactly this
+          autoFocus={focusPassword}
+        />
+      </label>
+    </>
+  );
+  return { credentials, fields };
+}
