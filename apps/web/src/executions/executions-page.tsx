@@ -1,7 +1,6 @@
 import { type ExecutionStatus, ExecutionStatus as Statuses } from '@flowline/contracts';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError } from '../api/client.js';
 import { useExecutions } from '../api/execution-queries.js';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
@@ -33,7 +32,6 @@ export function ExecutionsPage() {
   useEffect(() => {
     if (lastPage !== undefined && lastPage < offset) change({ offset: lastPage });
   });
-  const missing = executions.error instanceof ApiError && executions.error.status === 404;
   return (
     <section aria-labelledby="executions-title">
       <h1 id="executions-title">Executions</h1>
@@ -63,8 +61,6 @@ export function ExecutionsPage() {
       </div>
       {executions.isPending ? (
         <Loading what="executions" />
-      ) : missing ? (
-        <Empty>Running is not available on this server yet: the executions API is missing.</Empty>
       ) : executions.isError ? (
         <Failed what="executions" error={executions.error} retry={() => executions.refetch()} />
       ) : executions.data.items.length === 0 ? (

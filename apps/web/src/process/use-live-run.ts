@@ -63,9 +63,7 @@ export function useLiveRun(processId: string) {
         follow(id);
       } catch (e) {
         if (e instanceof ApiError && e.status === 422) setProblems(e.extra<RunProblem[]>('problems') ?? []);
-        if (e instanceof ApiError && e.status === 404 && /no route/i.test(e.problem?.detail ?? 'no route'))
-          setError('Running is not available on this server yet (the executions API answered 404).');
-        else setError((e as Error).message);
+        setError((e as Error).message);
       }
     },
     [processId, follow],
