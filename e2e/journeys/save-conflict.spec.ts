@@ -111,3 +111,45 @@ test('rename, move and delete from the explorer', async ({ page }) => {
   await page.getByRole('button', { name: `Delete Renamed ${suffix}` }).click();
   await expect(components.component(`Renamed ${suffix}`)).toHaveCount(0);
 });
+
+test('a link away from unsaved changes asks first; staying keeps them, leaving drops them', async ({
+  page,
+}) => {
+  await signIn(page);
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`Leaving ${suffix}`);
+  await components.openNew(`Half done ${suffix}`, 'map', `Leaving ${suffix}`);
+  const editor = new EditorPage(page);
+  await expect(editor.status).toHaveText('Saved · revision 1');
+  await page.getByLabel('Description').fill('Not saved yet');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+
+  await nav.getByRole('link', { name: 'Executions' }).click();
+  await expect(leave).toContainText(`Your changes to Half done ${suffix} are not saved`);
+  await leave.getByRole('button', { name: 'Stay' }).click();
+  await expect(leave).toBeHidden();
+  await expect(page.getByLabel('Description')).toHaveValue('Not saved yet');
+  await expect(editor.status).toHaveText('Unsaved changes');
+
+  // The browser's Back asks too.
+  await page.goBack();
+  await expect(leave).toBeVisible();
+  await leave.getByRole('button', { name: 'Stay' }).click();
+  await expect(page.getByLabel('Description')).toHaveValue('Not saved yet');
+
+  await nav.getByRole('link', { name: 'Executions' }).click();
+  await leave.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Executions' })).toBeVisible();
+  await page.goBack();
+  await expect(editor.status).toHaveText('Saved · revision 1');
+  await expect(page.getByLabel('Description')).toHaveValue('');
+
+  // Saved, it leaves without asking.
+  await page.getByLabel('Description').fill('Saved this time');
+  await editor.save();
+  await nav.getByRole('link', { name: 'Executions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Executions' })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import type { Component } from '@flowline/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useBlocker, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useComponent, useSaveComponent } from '../api/component-queries.js';
 import { ErrorBoundary } from '../frame/error-boundary.js';
@@ -8,6 +8,7 @@ import { Failed, Loading } from '../frame/status.js';
 import { BodyEditor } from './body-editor.js';
 import { ConflictDialog } from './conflict-dialog.js';
 import { type Draft, draftOf, isDirty } from './draft.js';
+import { LeaveDialog } from './leave-dialog.js';
 import { RevisionPanel } from './revision-panel.js';
 
 /** `/components/:id`: loads the component, then hands it to the editor with its draft. */
@@ -28,6 +29,10 @@ function ComponentEditor({ saved }: { saved: Component }) {
   const [showHistory, setShowHistory] = useState(false);
   const save = useSaveComponent(saved.id);
   const dirty = isDirty(base, draft);
+  // A link or the browser's Back within the app would drop the draft without a word: asked first.
+  const leaving = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
 
   const saveFrom = useCallback(
     (version: number) =>
@@ -122,6 +127,13 @@ function ComponentEditor({ saved }: { saved: Component }) {
         </ErrorBoundary>
         {showHistory && <RevisionPanel component={base} dirty={dirty} onRestored={restored} />}
       </div>
+      {leaving.state === 'blocked' && (
+        <LeaveDialog
+          name={draft.name || base.name}
+          onStay={() => leaving.reset()}
+          onLeave={() => leaving.proceed()}
+        />
+      )}
       {conflict && (
         <ConflictDialog
           base={base}
