@@ -146,8 +146,17 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await find.getByRole('button', { name: 'Find' }).click();
   const runs = page.getByRole('table', { name: `Runs that wrote ${account}` });
   await expect(runs.getByRole('row').nth(1)).toContainText(`CustomerAccount = ${account}`);
-  await expect(runs.getByRole('row').nth(1).getByRole('link')).toHaveAttribute('href', executionUrl);
   await page.screenshot({ path: test.info().outputPath('record-search.png'), fullPage: true });
+  // It opens the execution at that very document, unfolded.
+  await runs.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`${executionUrl}\\?`));
+  await expect(documents.getByRole('combobox', { name: 'Shape' }).locator('option:checked')).toHaveText(
+    `create usrt customer ${suffix}`,
+  );
+  const unfolded = written.filter({ has: page.getByRole('region', { name: /^Document / }) });
+  await expect(unfolded).toHaveCount(1);
+  await expect(unfolded).toContainText(`CustomerAccount=${account}`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
 
   // The filters live in the address; an offset past the end shows the last page, not an empty one.
   await page.getByLabel('Status').selectOption('succeeded');

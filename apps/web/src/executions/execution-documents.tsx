@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useExecutionDocuments } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { ErrorText } from './error-text.js';
@@ -32,9 +33,14 @@ export function ExecutionDocuments({
   /** A shape where documents failed: the panel opens on its failures, where the answer usually is. */
   failedShapeId?: string | undefined;
 }) {
-  const [shapeId, setShapeId] = useState(failedShapeId ?? shapes[0]?.id);
-  const [direction, setDirection] = useState(failedShapeId ? 'failed' : 'out');
-  const [open, setOpen] = useState<string | null>(null);
+  // A link may name the document to show (`?shape=&direction=&document=`, from "find the run that
+  // wrote a record"): it opens there, unfolded and scrolled to.
+  const [params] = useSearchParams();
+  const [shapeId, setShapeId] = useState(params.get('shape') ?? failedShapeId ?? shapes[0]?.id);
+  const [direction, setDirection] = useState(params.get('direction') ?? (failedShapeId ? 'failed' : 'out'));
+  const linked = params.get('document');
+  const [open, setOpen] = useState<string | null>(linked && `${shapeId}-${direction}-${linked}`);
+  const scrollTo = useCallback((li: HTMLLIElement | null) => li?.scrollIntoView({ block: 'center' }), []);
   const docs = useExecutionDocuments(executionId, shapeId, direction);
   return (
     <section aria-labelledby="docs-title" className="panel">
@@ -72,7 +78,7 @@ export function ExecutionDocuments({
             const tracked = doc.properties?.tracked ?? {};
             const key = `${item.shapeId}-${item.direction}-${item.documentId}`;
             return (
-              <li key={key}>
+              <li key={key} ref={linked === item.documentId ? scrollTo : undefined}>
                 <button
                   type="button"
                   aria-expanded={open === key}

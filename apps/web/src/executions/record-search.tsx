@@ -57,7 +57,9 @@ export function RecordSearch() {
             {found.data.items.map((r) => (
               <tr key={`${r.execution.id} ${r.shapeId} ${r.documentId} ${r.name}`}>
                 <td>
-                  <Link to={`/executions/${r.execution.id}`}>
+                  <Link
+                    to={`/executions/${r.execution.id}?${new URLSearchParams({ shape: r.shapeId, direction: 'out', document: r.documentId })}`}
+                  >
                     {r.execution.processName} <small>rev {r.execution.processVersion}</small>
                   </Link>
                 </td>
