@@ -78,6 +78,9 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
   await expect(page.getByRole('table', { name: 'Executions' })).toContainText(`Run me ${suffix}`);
+  // How long it took, in the unit that reads best.
+  const row = page.getByRole('table', { name: 'Executions' }).getByRole('row').nth(1);
+  await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d+ ms$|^\d+\.\d s$/);
 
   // The Processes page says how each process last ran, and runs one again in a click.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();

@@ -5,6 +5,7 @@ import { api } from '../api/client.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { shapeTitle } from '../process/shape-node.js';
+import { took } from './duration.js';
 import { ErrorText } from './error-text.js';
 import { ExecutionDocuments } from './execution-documents.js';
 import { ExecutionGraph } from './execution-graph.js';
@@ -74,8 +75,8 @@ export function ExecutionDetailPage() {
       <p>
         {ex.mode} run · revision {ex.processVersion} · started{' '}
         {new Date(ex.startedAt ?? ex.createdAt).toLocaleString()}
-        {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''} · by{' '}
-        {ex.startedBy ?? '—'}
+        {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''}
+        {ex.finishedAt && took(ex) ? ` · took ${took(ex)}` : ''} · by {ex.startedBy ?? '—'}
       </p>
       {ex.error && <ErrorText message={ex.error} label="Why the execution failed" />}
       {process.isPending ? (

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useExecutions } from '../api/execution-queries.js';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { took } from './duration.js';
 import { pageAt } from './pages.js';
 import { RecordSearch } from './record-search.js';
 
@@ -77,6 +78,7 @@ export function ExecutionsPage() {
               <th scope="col">Status</th>
               <th scope="col">Mode</th>
               <th scope="col">Started</th>
+              <th scope="col">Took</th>
               <th scope="col">By</th>
               <th scope="col">Error</th>
             </tr>
@@ -94,6 +96,7 @@ export function ExecutionsPage() {
                 </td>
                 <td>{e.mode}</td>
                 <td>{new Date(e.startedAt ?? e.createdAt).toLocaleString()}</td>
+                <td>{took(e) ?? '—'}</td>
                 <td>{e.startedBy ?? '—'}</td>
                 <td>{e.error ?? ''}</td>
               </tr>
