@@ -8,13 +8,7 @@ test('two tabs edit the same component: the second save shows the conflict, then
   page,
 }) => {
   await signIn(page);
-  const components = new ComponentsPage(page);
-  const suffix = Date.now().toString(36);
-  await components.open();
-  await components.createFolder(`Conflicts ${suffix}`);
-  await components.openNew(`Shared map ${suffix}`, 'map', `Conflicts ${suffix}`);
-  const first = new EditorPage(page);
-  await expect(first.status).toHaveText('Saved · revision 1');
+  const first = await EditorPage.ofNew(page, `Shared map ${Date.now().toString(36)}`);
   const url = page.url();
 
   const other = new EditorPage(await context.newPage());
@@ -57,13 +51,7 @@ test('two tabs edit the same component: the second save shows the conflict, then
 
 test('reload drops my change and takes theirs', async ({ context, page }) => {
   await signIn(page);
-  const components = new ComponentsPage(page);
-  const suffix = Date.now().toString(36);
-  await components.open();
-  await components.createFolder(`Reloads ${suffix}`);
-  await components.openNew(`Reloaded ${suffix}`, 'operation', `Reloads ${suffix}`);
-  const first = new EditorPage(page);
-  await expect(first.status).toHaveText('Saved · revision 1');
+  const first = await EditorPage.ofNew(page, `Reloaded ${Date.now().toString(36)}`, 'operation');
   const other = new EditorPage(await context.newPage());
   await other.open(page.url());
 
@@ -116,19 +104,14 @@ test('a link away from unsaved changes asks first; staying keeps them, leaving d
   page,
 }) => {
   await signIn(page);
-  const components = new ComponentsPage(page);
-  const suffix = Date.now().toString(36);
-  await components.open();
-  await components.createFolder(`Leaving ${suffix}`);
-  await components.openNew(`Half done ${suffix}`, 'map', `Leaving ${suffix}`);
-  const editor = new EditorPage(page);
-  await expect(editor.status).toHaveText('Saved · revision 1');
+  const name = `Half done ${Date.now().toString(36)}`;
+  const editor = await EditorPage.ofNew(page, name);
   await page.getByLabel('Description').fill('Not saved yet');
   const nav = page.getByRole('navigation', { name: 'Main' });
   const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
 
   await nav.getByRole('link', { name: 'Executions' }).click();
-  await expect(leave).toContainText(`Your changes to Half done ${suffix} are not saved`);
+  await expect(leave).toContainText(`Your changes to ${name} are not saved`);
   await leave.getByRole('button', { name: 'Stay' }).click();
   await expect(leave).toBeHidden();
   await expect(page.getByLabel('Description')).toHaveValue('Not saved yet');

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { ComponentsPage } from '../pages/components.page.js';
 import { EditorPage } from '../pages/editor.page.js';
 import { admin, signIn, signOutInAnotherTab } from '../pages/sign-in.js';
 
@@ -8,13 +7,7 @@ test('the session ends while a change is unsaved: signing in again over the page
   page,
 }) => {
   await signIn(page);
-  const components = new ComponentsPage(page);
-  const suffix = Date.now().toString(36);
-  await components.open();
-  await components.createFolder(`Sessions ${suffix}`);
-  await components.openNew(`Long edit ${suffix}`, 'map', `Sessions ${suffix}`);
-  const editor = new EditorPage(page);
-  await expect(editor.status).toHaveText('Saved · revision 1');
+  const editor = await EditorPage.ofNew(page, `Long edit ${Date.now().toString(36)}`);
   await page.getByLabel('Description').fill('Typed before the session ended');
 
   // Signing out in another tab ends this tab's session too.
