@@ -86,4 +86,12 @@ test('an administrator adds a person, changes their role, disables them and sets
   await expect(audit.getByRole('row').nth(1)).toContainText(`sign-in`);
   await expect(audit).toContainText('user created');
   await expect(audit.getByRole('row').filter({ hasText: 'user changed' }).first()).toContainText(email);
+  // One action at a time: only the changes to people.
+  await page
+    .getByRole('region', { name: 'Recent activity' })
+    .getByLabel('Action')
+    .selectOption('user changed');
+  await expect(audit.getByRole('row').filter({ hasText: 'sign-in' })).toHaveCount(0);
+  await expect(audit.getByRole('row').nth(1)).toContainText(`user changed`);
+  await expect(audit.getByRole('row').nth(1)).toContainText(`email: ${email} · fields: password`);
 });

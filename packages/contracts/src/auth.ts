@@ -68,6 +68,28 @@ export type UpdateUser = Static<typeof UpdateUser>;
 export const UserList = Type.Object({ items: Type.Array(User) });
 export type UserList = Static<typeof UserList>;
 
+/** Every action the audit log records (`AuditEntry.action`). */
+export const auditActions = [
+  'sign-in',
+  'sign-in failed',
+  'sso sign-in',
+  'sso sign-in refused',
+  'setup',
+  'user created',
+  'user changed',
+  'created',
+  'changed',
+  'restored',
+  'deleted',
+  'exported',
+  'imported',
+  'connection tested',
+  'ran',
+  'cancelled execution',
+  'resumed execution',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
 export const AuditEntry = Type.Object({
   id: Type.String(),
   at: Type.String({ format: 'date-time' }),

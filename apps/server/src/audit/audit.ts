@@ -1,3 +1,4 @@
+import type { AuditAction } from '@flowline/contracts';
 import type { SessionUser } from '../auth/access.js';
 import type { Db } from '../db/prisma.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -8,7 +9,7 @@ type Tx = Pick<Db, 'auditEntry'>;
 export function audit(
   tx: Tx,
   user: SessionUser | undefined,
-  action: string,
+  action: AuditAction,
   componentId: string | null,
   detail?: Record<string, unknown>,
 ) {

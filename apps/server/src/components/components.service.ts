@@ -139,7 +139,7 @@ export class ComponentsService {
     expectedVersion: number,
     input: UpdateComponent,
     user?: SessionUser,
-    reason = 'update',
+    reason: 'update' | 'restored' | 'imported' = 'update',
     tx?: Tx,
   ) {
     const run = async (t: Tx) => {

@@ -1,5 +1,5 @@
 import type { AuditList, CreateUser, UpdateUser, User, UserList } from '@flowline/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 const keys = { users: ['users'] as const, audit: ['audit'] as const };
@@ -8,11 +8,13 @@ export function useUsers() {
   return useQuery({ queryKey: keys.users, queryFn: () => api<UserList>('/api/users') });
 }
 
-/** The audit log's newest entries. */
-export function useAudit(limit: number) {
+/** The audit log's newest entries, of one action if `action` is set. */
+export function useAudit(limit: number, action: string) {
+  const params = new URLSearchParams({ limit: String(limit), ...(action ? { action } : {}) });
   return useQuery({
-    queryKey: [...keys.audit, limit],
-    queryFn: () => api<AuditList>(`/api/audit?limit=${limit}`),
+    queryKey: [...keys.audit, limit, action],
+    queryFn: () => api<AuditList>(`/api/audit?${params}`),
+    placeholderData: keepPreviousData,
   });
 }
 

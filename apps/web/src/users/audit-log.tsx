@@ -1,3 +1,4 @@
+import { auditActions } from '@flowline/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAudit } from '../api/user-queries.js';
@@ -7,16 +8,30 @@ import { auditDetail } from './audit-detail.js';
 /** Who did what, newest first: sign-ins, changes to components and users, exports, tests. */
 export function AuditLog() {
   const [limit, setLimit] = useState(50);
-  const audit = useAudit(limit);
+  const [action, setAction] = useState('');
+  const audit = useAudit(limit, action);
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">Recent activity</h2>
+      <div className="toolbar">
+        <label>
+          Action
+          <select value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">All actions</option>
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {audit.isPending ? (
         <Loading what="the audit log" />
       ) : audit.isError ? (
         <Failed what="the audit log" error={audit.error} retry={() => audit.refetch()} />
       ) : audit.data.items.length === 0 ? (
-        <Empty>Nothing recorded yet.</Empty>
+        <Empty>{action ? `No “${action}” recorded yet.` : 'Nothing recorded yet.'}</Empty>
       ) : (
         <>
           <table aria-label="Audit log">
