@@ -9,6 +9,14 @@ export const Role = Type.Union([
 ]);
 export type Role = Static<typeof Role>;
 
+/** Who may do what: each route declares one of these, and the designer shows only what a role may do. */
+export const roles = {
+  read: ['admin', 'designer', 'operator', 'viewer'],
+  design: ['admin', 'designer'],
+  run: ['admin', 'designer', 'operator'],
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 10, maxLength: 200 });
 

@@ -3,12 +3,7 @@ import type { Role } from '../generated/prisma/enums.js';
 /** Who may call a route: anyone, any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
 
-export const roles = {
-  read: ['admin', 'designer', 'operator', 'viewer'],
-  design: ['admin', 'designer'],
-  run: ['admin', 'designer', 'operator'],
-  admin: ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
+export { roles } from '@flowline/contracts';
 
 export interface SessionUser {
   id: string;

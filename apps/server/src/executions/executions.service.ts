@@ -134,7 +134,7 @@ export class ExecutionsService {
     return { items: rows.map(summaryOf), total };
   }
 
-  /** The newest execution of each process that has run (one index walk per process). */
+  /** The newest execution of each process that has run: ids by `DISTINCT ON`, then their rows. */
   async latestPerProcess(): Promise<LatestExecutions> {
     const newest = await this.db.$queryRaw<{ id: string }[]>`
       SELECT DISTINCT ON ("processId") id FROM "Execution" ORDER BY "processId", "createdAt" DESC, id DESC`;

@@ -13,6 +13,10 @@ import { api } from './client.js';
 
 const ended: ExecutionStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 
+/** Polled every 2 s while a listed execution has not ended. */
+const whileRunning = (q: { state: { data?: { items: { status: ExecutionStatus }[] } } }) =>
+  q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false;
+
 /** Executions, newest first, filtered by process and status, a page (`limit` from `offset`) at a time. */
 export function useExecutions(filter: {
   processId?: string;
@@ -25,7 +29,7 @@ export function useExecutions(filter: {
   return useQuery({
     queryKey: ['executions', filter],
     queryFn: () => api<ExecutionList>(`/api/executions?${params}`),
-    refetchInterval: (q) => (q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false),
+    refetchInterval: whileRunning,
     // Paging and filtering keep the last page on screen until the next arrives.
     placeholderData: keepPreviousData,
   });
@@ -36,7 +40,7 @@ export function useLatestExecutions() {
   return useQuery({
     queryKey: ['executions', 'latest'],
     queryFn: () => api<LatestExecutions>('/api/executions/latest'),
-    refetchInterval: (q) => (q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false),
+    refetchInterval: whileRunning,
   });
 }
 

@@ -40,6 +40,7 @@ export function ExecutionDetailPage() {
   };
   const counts = Object.entries(ex.shapes).sort(([a], [b]) => at(a) - at(b));
   const failedShapeId = counts.find(([, s]) => s.failed > 0)?.[0];
+  const duration = ex.finishedAt ? took(ex) : undefined;
   const anyFailed = failedShapeId !== undefined;
   return (
     <section aria-labelledby="execution-title" className="editor">
@@ -76,7 +77,7 @@ export function ExecutionDetailPage() {
         {ex.mode} run · revision {ex.processVersion} · started{' '}
         {new Date(ex.startedAt ?? ex.createdAt).toLocaleString()}
         {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''}
-        {ex.finishedAt && took(ex) ? ` · took ${took(ex)}` : ''} · by {ex.startedBy ?? '—'}
+        {duration ? ` · took ${duration}` : ''} · by {ex.startedBy ?? '—'}
       </p>
       {ex.error && <ErrorText message={ex.error} label="Why the execution failed" />}
       {process.isPending ? (

@@ -22,6 +22,9 @@ function showTracked(value: unknown): string {
   return String(value);
 }
 
+const docKey = (shapeId: string | undefined, direction: string, documentId: string) =>
+  `${shapeId}-${direction}-${documentId}`;
+
 /** The documents a shape took in, sent out or failed, with their tracked properties (ETag, key). */
 export function ExecutionDocuments({
   executionId,
@@ -39,7 +42,7 @@ export function ExecutionDocuments({
   const [shapeId, setShapeId] = useState(params.get('shape') ?? failedShapeId ?? shapes[0]?.id);
   const [direction, setDirection] = useState(params.get('direction') ?? (failedShapeId ? 'failed' : 'out'));
   const linked = params.get('document');
-  const [open, setOpen] = useState<string | null>(linked && `${shapeId}-${direction}-${linked}`);
+  const [open, setOpen] = useState<string | null>(linked && docKey(shapeId, direction, linked));
   const scrollTo = useCallback((li: HTMLLIElement | null) => li?.scrollIntoView({ block: 'center' }), []);
   const docs = useExecutionDocuments(executionId, shapeId, direction);
   return (
@@ -76,7 +79,7 @@ export function ExecutionDocuments({
           {docs.data.items.map((item) => {
             const doc = item.document as Doc;
             const tracked = doc.properties?.tracked ?? {};
-            const key = `${item.shapeId}-${item.direction}-${item.documentId}`;
+            const key = docKey(item.shapeId, item.direction, item.documentId);
             return (
               <li key={key} ref={linked === item.documentId ? scrollTo : undefined}>
                 <button

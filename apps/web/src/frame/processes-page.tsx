@@ -1,11 +1,9 @@
-import type { ComponentSummary, ExecutionSummary, SessionInfo } from '@flowline/contracts';
+import { type ComponentSummary, type ExecutionSummary, roles, type SessionInfo } from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useComponents } from '../api/queries.js';
 import { Empty, Failed, Loading } from './status.js';
-
-const mayRun = (role: SessionInfo['user']['role']) => role !== 'viewer';
 
 /** Every process with how its last run went, a test run one click away, and its runs. */
 export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
@@ -37,7 +35,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
                 process={p}
                 last={lastRun.get(p.id)}
                 loading={latest.isPending}
-                canRun={mayRun(me.role)}
+                canRun={(roles.run as readonly string[]).includes(me.role)}
               />
             ))}
           </tbody>
