@@ -12,17 +12,16 @@ test('a person creates a folder and a component, reloads, and finds both', async
   await components.open();
 
   await components.createFolder(`Customers ${suffix}`);
-  await components.createComponent(`Copy customers ${suffix}`, 'process', `Customers ${suffix}`);
+  // Creating a component opens it.
+  await components.openNew(`Copy customers ${suffix}`, 'process', `Customers ${suffix}`);
 
+  await components.open();
   await page.reload();
-  await expect(components.folder(`Customers ${suffix}`)).toBeVisible();
+  // The folder filter shows the component in its folder.
+  await components.folder(`Customers ${suffix}`).click();
   const row = components.component(`Copy customers ${suffix}`);
   await expect(row).toContainText('process');
   await expect(row).toContainText(`Customers ${suffix}`);
-
-  // The folder filter shows the component in its folder.
-  await components.folder(`Customers ${suffix}`).click();
-  await expect(components.component(`Copy customers ${suffix}`)).toBeVisible();
 
   // Searching narrows the list as one types; a search that finds nothing says so.
   const search = page.getByRole('searchbox', { name: 'Search' });

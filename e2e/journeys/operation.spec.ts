@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
@@ -52,7 +53,9 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await expect(page.getByLabel('Condition 2: operator')).toHaveValue('startswith');
 
   // The connection is used by the operation: deleting it is refused, naming the user.
-  await page.goto('/components');
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.folder(folder).click();
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: `Delete Sandbox ${suffix}` }).click();
   const users = page.getByRole('list', { name: `Users of Sandbox ${suffix}` });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from '../pages/canvas.page.js';
+import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
@@ -23,21 +24,9 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await builder.editor.save();
 
   const canvas = new CanvasPage(page);
-  const components = page;
-  await components.goto('/components');
-  await page
-    .getByRole('form', { name: 'New component' })
-    .getByLabel('Component name')
-    .fill(`Run me ${suffix}`);
-  await page
-    .getByRole('form', { name: 'New component' })
-    .getByLabel('Component type')
-    .selectOption('process');
-  await page
-    .getByRole('form', { name: 'New component' })
-    .getByRole('button', { name: 'Create component' })
-    .click();
-  await page.getByRole('link', { name: `Run me ${suffix}` }).click();
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.openNew(`Run me ${suffix}`, 'process', folder);
   await expect(canvas.canvas).toBeVisible();
   await canvas.add(`Three customers ${suffix} (start)`);
   await canvas.add('Stop');

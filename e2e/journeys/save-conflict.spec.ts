@@ -71,7 +71,9 @@ test('rename, move and delete from the explorer', async ({ page }) => {
   await components.open();
   await components.createFolder(`From ${suffix}`);
   await components.createFolder(`To ${suffix}`);
-  await components.createComponent(`Temp ${suffix}`, 'connection', `From ${suffix}`);
+  await components.openNew(`Temp ${suffix}`, 'connection', `From ${suffix}`);
+  await components.open();
+  await components.folder(`From ${suffix}`).click();
 
   await page.getByRole('button', { name: `Rename Temp ${suffix}` }).click();
   await page.getByLabel('New name').fill(`Renamed ${suffix}`);

@@ -13,8 +13,7 @@ export class CanvasPage {
     const components = new ComponentsPage(this.page);
     await components.open();
     await components.createFolder(folder);
-    await components.createComponent(name, 'process', folder);
-    await components.component(name).getByRole('link').click();
+    await components.openNew(name, 'process', folder);
     await expect(this.canvas).toBeVisible();
   }
 

@@ -16,19 +16,15 @@ export class ComponentsPage {
     await expect(this.folder(name)).toBeVisible();
   }
 
-  async createComponent(name: string, type: string, folder: string) {
+  /** Creates a component in `folder`, which opens its editor at revision 1. */
+  async openNew(name: string, type: string, folder: string) {
     const form = this.page.getByRole('form', { name: 'New component' });
     await form.getByLabel('Component name').fill(name);
     await form.getByLabel('Component type').selectOption(type);
     await form.getByLabel('In folder').selectOption({ label: folder });
     await form.getByRole('button', { name: 'Create component' }).click();
-    await expect(this.component(name)).toBeVisible();
-  }
-
-  /** Creates a component in `folder` and opens its editor. */
-  async openNew(name: string, type: string, folder: string) {
-    await this.createComponent(name, type, folder);
-    await this.component(name).getByRole('link').click();
+    await expect(this.page.getByRole('heading', { name: `${type} ${name}`, exact: true })).toBeVisible();
+    await expect(this.page.locator('.editor-header output')).toHaveText('Saved · revision 1');
   }
 
   /** Creates a map in `folder`, opens it and picks its source and target operations. */

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ComponentsPage } from './components.page.js';
 import { EditorPage } from './editor.page.js';
 import { sandbox } from './sandbox.js';
@@ -8,10 +8,8 @@ export async function createSandboxConnection(page: Page, name: string, folder: 
   const components = new ComponentsPage(page);
   await components.open();
   await components.createFolder(folder);
-  await components.createComponent(name, 'connection', folder);
-  await components.component(name).getByRole('link').click();
+  await components.openNew(name, 'connection', folder);
   const editor = new EditorPage(page);
-  await expect(editor.status).toHaveText('Saved · revision 1');
   await page.getByLabel('Service URL').fill(sandbox.serviceUrl);
   await page.getByLabel('Default legal entity').fill(sandbox.legalEntity);
   await page.getByLabel('Tenant').fill(sandbox.tenant);

@@ -12,9 +12,7 @@ export class OperationBuilderPage {
   async create(name: string, folder: string) {
     const components = new ComponentsPage(this.page);
     await components.open();
-    await components.createComponent(name, 'operation', folder);
-    await components.component(name).getByRole('link').click();
-    await expect(this.editor.status).toHaveText('Saved · revision 1');
+    await components.openNew(name, 'operation', folder);
   }
 
   /** Creates an operation on `connection` with its action and entity set, then saves it. */

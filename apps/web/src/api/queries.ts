@@ -10,24 +10,50 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
+type ComponentFilter = { type?: ComponentType; folderId?: string; search?: string };
+
 export const keys = {
   folders: ['folders'] as const,
-  components: (filter: { type?: ComponentType; folderId?: string; search?: string }) =>
-    ['components', filter] as const,
+  components: (filter: ComponentFilter & { offset?: number }) => ['components', filter] as const,
+  everyComponent: (type: ComponentType) => ['components', 'every', type] as const,
 };
+
+/** The most the API answers at once. */
+const MOST = 500;
 
 export function useFolders() {
   return useQuery({ queryKey: keys.folders, queryFn: () => api<FolderList>('/api/folders') });
 }
 
-export function useComponents(filter: { type?: ComponentType; folderId?: string; search?: string }) {
+/** One page of components (`limit` of them from `offset`), for lists that page. */
+export function useComponents(filter: ComponentFilter & { offset?: number; limit?: number }) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, String(v));
   return useQuery({
     queryKey: keys.components(filter),
     queryFn: () => api<ComponentList>(`/api/components?${params}`),
     // Typing in the search box shows the last answer until the next one, not "Loading…" per key.
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Every component of a type, for pickers (the palette, operation and process choosers): the API answers
+ * a page at a time, and a picker holding only the first would silently lack the rest.
+ */
+export function useEveryComponent(type: ComponentType) {
+  return useQuery({
+    queryKey: keys.everyComponent(type),
+    queryFn: async () => {
+      const items: ComponentList['items'] = [];
+      for (;;) {
+        const page = await api<ComponentList>(
+          `/api/components?type=${type}&limit=${MOST}&offset=${items.length}`,
+        );
+        items.push(...page.items);
+        if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
+      }
+    },
   });
 }
 

@@ -1,19 +1,43 @@
 import { type ComponentType, componentTypes } from '@flowline/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useComponents, useFolders } from '../api/queries.js';
+import { Pager } from '../frame/pager.js';
+import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { ImportBundleForm } from './bundle-actions.js';
 import { ComponentRow } from './component-row.js';
 import { CreateComponentForm } from './create-component-form.js';
 import { CreateFolderForm } from './create-folder-form.js';
 
+/** Components a page shows. */
+const PAGE = 100;
+
 /** Folders on the left, the components of the chosen folder (or all) on the right. */
 export function ComponentsPage() {
-  const [folderId, setFolderId] = useState<string | undefined>();
-  const [type, setType] = useState<ComponentType | undefined>();
-  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<{ folderId?: string; type?: ComponentType; search: string }>({
+    search: '',
+  });
+  const { folderId, type, search } = filter;
+  const [offset, setOffset] = useState(0);
+  // Another folder, type or search starts again from its first page.
+  const narrow = (change: Partial<typeof filter>) => {
+    setFilter({ ...filter, ...change });
+    setOffset(0);
+  };
   const folders = useFolders();
-  const components = useComponents({ folderId, type, search: search.trim() || undefined });
+  const components = useComponents({
+    folderId,
+    type,
+    search: search.trim() || undefined,
+    offset,
+    limit: PAGE,
+  });
+  const page = components.data && pageAt(offset, PAGE, components.data.total);
+  // Deleting the last component of the last page moves to the page before, not to an empty list.
+  const lastPage = page?.from;
+  useEffect(() => {
+    if (lastPage !== undefined && lastPage < offset) setOffset(lastPage);
+  });
 
   return (
     <div className="components-page">
@@ -29,14 +53,18 @@ export function ComponentsPage() {
               <button
                 type="button"
                 aria-pressed={folderId === undefined}
-                onClick={() => setFolderId(undefined)}
+                onClick={() => narrow({ folderId: undefined })}
               >
                 All components
               </button>
             </li>
             {folders.data.items.map((f) => (
               <li key={f.id}>
-                <button type="button" aria-pressed={folderId === f.id} onClick={() => setFolderId(f.id)}>
+                <button
+                  type="button"
+                  aria-pressed={folderId === f.id}
+                  onClick={() => narrow({ folderId: f.id })}
+                >
                   {f.name}
                 </button>
               </li>
@@ -54,7 +82,7 @@ export function ComponentsPage() {
             <input
               type="search"
               value={search}
-              onChange={(e) => setSearch(e.target.value)}
+              onChange={(e) => narrow({ search: e.target.value })}
               placeholder="Name"
             />
           </label>
@@ -62,7 +90,7 @@ export function ComponentsPage() {
             Type
             <select
               value={type ?? ''}
-              onChange={(e) => setType((e.target.value || undefined) as ComponentType)}
+              onChange={(e) => narrow({ type: (e.target.value || undefined) as ComponentType })}
             >
               <option value="">All types</option>
               {componentTypes.map((t) => (
@@ -101,6 +129,7 @@ export function ComponentsPage() {
             </tbody>
           </table>
         )}
+        {page && components.data.total > PAGE && <Pager of="components" page={page} go={setOffset} />}
         <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
         <ImportBundleForm folderId={folderId} />
       </section>

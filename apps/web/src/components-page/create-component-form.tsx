@@ -1,7 +1,9 @@
 import { type ComponentType, componentTypes, type Folder } from '@flowline/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useCreateComponent } from '../api/queries.js';
 
+/** Creates a component and opens it: one creates a component to edit it (and the list may page). */
 export function CreateComponentForm({
   folders,
   defaultFolderId,
@@ -14,9 +16,13 @@ export function CreateComponentForm({
   const [folderId, setFolderId] = useState(defaultFolderId ?? '');
   useEffect(() => setFolderId(defaultFolderId ?? ''), [defaultFolderId]);
   const create = useCreateComponent();
+  const navigate = useNavigate();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ name, type, folderId: folderId || null }, { onSuccess: () => setName('') });
+    create.mutate(
+      { name, type, folderId: folderId || null },
+      { onSuccess: (created) => navigate(`/components/${created.id}`) },
+    );
   };
   return (
     <form onSubmit={submit} aria-label="New component" className="inline-form">

@@ -2,10 +2,11 @@ import { type ExecutionStatus, ExecutionStatus as Statuses } from '@flowline/con
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useExecutions } from '../api/execution-queries.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
+import { Pager } from '../frame/pager.js';
+import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { took } from './duration.js';
-import { pageAt } from './pages.js';
 import { RecordSearch } from './record-search.js';
 
 /** Executions a page shows. */
@@ -25,7 +26,7 @@ export function ExecutionsPage() {
     for (const [k, v] of Object.entries(patch)) v ? next.set(k, String(v)) : next.delete(k);
     setParams(next, { replace: true });
   };
-  const processes = useComponents({ type: 'process' });
+  const processes = useEveryComponent('process');
   const executions = useExecutions({ processId, status, limit: PAGE, offset });
   const page = executions.data && pageAt(offset, PAGE, executions.data.total);
   // An offset past the end (an old link, runs deleted since) moves to the last page.
@@ -105,23 +106,7 @@ export function ExecutionsPage() {
         </table>
       )}
       {page && executions.data.total > PAGE && (
-        <nav aria-label="Pages of executions" className="toolbar pager">
-          <button
-            type="button"
-            disabled={page.newer === undefined}
-            onClick={() => change({ offset: page.newer ?? 0 })}
-          >
-            Newer
-          </button>
-          <span>{page.label}</span>
-          <button
-            type="button"
-            disabled={page.older === undefined}
-            onClick={() => change({ offset: page.older ?? 0 })}
-          >
-            Older
-          </button>
-        </nav>
+        <Pager of="executions" page={page} go={(offset) => change({ offset })} labels={['Newer', 'Older']} />
       )}
       <RecordSearch />
     </section>

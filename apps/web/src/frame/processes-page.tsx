@@ -2,12 +2,12 @@ import { type ComponentSummary, type ExecutionSummary, roles, type SessionInfo }
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
 import { Empty, Failed, Loading } from './status.js';
 
 /** Every process with how its last run went, a test run one click away, and its runs. */
 export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
-  const processes = useComponents({ type: 'process' });
+  const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
   const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
   return (

@@ -1,7 +1,7 @@
 import type { Component, OperationBody, Profile, ProfileBinding } from '@flowline/contracts';
 import { useState } from 'react';
 import { api } from '../api/client.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
 
 /** Takes the source or target profile from an operation component (a snapshot plus a reference). */
 export function ProfileBindingPicker({
@@ -13,7 +13,7 @@ export function ProfileBindingPicker({
   binding: ProfileBinding;
   onChange: (b: ProfileBinding) => void;
 }) {
-  const operations = useComponents({ type: 'operation' });
+  const operations = useEveryComponent('operation');
   const [error, setError] = useState<string | null>(null);
   const pick = async (id: string) => {
     if (!id) return;

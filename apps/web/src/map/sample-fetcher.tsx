@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
 
 interface Sample {
   entitySet: string;
@@ -27,7 +27,7 @@ export function SampleFetcher({
   defaultOperation: string | undefined;
   onSample: (doc: Record<string, unknown>) => void;
 }) {
-  const operations = useComponents({ type: 'operation' });
+  const operations = useEveryComponent('operation');
   const [picked, setPicked] = useState<string | undefined>();
   const [top, setTop] = useState(5);
   const [sample, setSample] = useState<Sample | null>(null);

@@ -1,7 +1,7 @@
 import type { ConnectionBody, OperationAction, OperationBody } from '@flowline/contracts';
 import { useState } from 'react';
 import { useComponent } from '../api/component-queries.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
 import type { BodyEditorProps } from '../editor/draft.js';
 import { FieldTree } from '../tree/field-tree.js';
 import { EntitySetPicker } from './entity-set-picker.js';
@@ -26,7 +26,7 @@ const actions: { value: OperationAction; label: string }[] = [
 /** Connection and action, then the entity set, then what to read and how. */
 export function OperationBuilder({ component, body, onChange, dirty }: BodyEditorProps<OperationBody>) {
   const set = (patch: Partial<OperationBody>) => onChange({ ...body, ...patch });
-  const connections = useComponents({ type: 'connection' });
+  const connections = useEveryComponent('connection');
   const connection = useComponent(body.connectionId ?? '');
   const [loading, setLoading] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -1,8 +1,8 @@
 import type { Component, OperationBody, Shape, ShapeKind } from '@flowline/contracts';
 import { createShape } from '@flowline/engine';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { api } from '../api/client.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
 import { kindLabels } from './shape-node.js';
 
 const kinds: ShapeKind[] = [
@@ -41,46 +41,63 @@ export async function shapeFor(
   } as Shape;
 }
 
-/** Shapes and existing components, dragged onto the canvas (or added with Enter/click). */
+/**
+ * Shapes and existing components, dragged onto the canvas (or added with Enter/click). A workspace
+ * holds hundreds of operations: the filter finds one by any part of its name.
+ */
 export const Palette = memo(function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
-  const operations = useComponents({ type: 'operation' });
-  const maps = useComponents({ type: 'map' });
-  const item = (it: PaletteItem, label: string) => (
-    <li key={`${it.kind}-${it.componentId ?? ''}`}>
-      <button
-        type="button"
-        draggable
-        className={`palette-item kind-${it.kind}`}
-        aria-label={`Add ${label}`}
-        onDragStart={(e) => {
-          e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(it));
-          e.dataTransfer.effectAllowed = 'move';
-        }}
-        onClick={() => onAdd(it)}
-      >
-        {label}
-      </button>
-    </li>
-  );
+  const operations = useEveryComponent('operation');
+  const maps = useEveryComponent('map');
+  const [filter, setFilter] = useState('');
+  const wanted = filter.trim().toLowerCase();
+  const item = (it: PaletteItem, label: string) =>
+    label.toLowerCase().includes(wanted) && (
+      <li key={`${it.kind}-${it.componentId ?? ''}`}>
+        <button
+          type="button"
+          draggable
+          className={`palette-item kind-${it.kind}`}
+          aria-label={`Add ${label}`}
+          onDragStart={(e) => {
+            e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(it));
+            e.dataTransfer.effectAllowed = 'move';
+          }}
+          onClick={() => onAdd(it)}
+        >
+          {label}
+        </button>
+      </li>
+    );
+  const shown = {
+    operations: operations.data?.items.flatMap((o) => [
+      item({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`),
+      item({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`),
+    ]),
+    maps: maps.data?.items.map((m) => item({ kind: 'map', componentId: m.id, name: m.name }, m.name)),
+  };
+  const none = (what: string, items: unknown[] | undefined) =>
+    items?.every((i) => !i) && <p className="hint">{wanted ? `No ${what} matches.` : `No ${what} yet.`}</p>;
   return (
     <aside aria-label="Palette" className="palette">
+      <input
+        type="search"
+        aria-label="Filter the palette"
+        placeholder="Filter"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <h2>Shapes</h2>
       <ul className="plain-list">{kinds.map((k) => item({ kind: k }, kindLabels[k]))}</ul>
       <h2>Operations</h2>
       {operations.isError && (
         <p className="field-error">Could not load the operations: {operations.error.message}</p>
       )}
-      <ul className="plain-list">
-        {operations.data?.items.flatMap((o) => [
-          item({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`),
-          item({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`),
-        ])}
-      </ul>
+      {none('operation', shown.operations)}
+      <ul className="plain-list">{shown.operations}</ul>
       <h2>Maps</h2>
       {maps.isError && <p className="field-error">Could not load the maps: {maps.error.message}</p>}
-      <ul className="plain-list">
-        {maps.data?.items.map((m) => item({ kind: 'map', componentId: m.id, name: m.name }, m.name))}
-      </ul>
+      {none('map', shown.maps)}
+      <ul className="plain-list">{shown.maps}</ul>
     </aside>
   );
 });

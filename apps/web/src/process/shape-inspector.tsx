@@ -2,7 +2,7 @@ import type { Component, OnError, OperationBody, Shape } from '@flowline/contrac
 import { canFail, type ProcessOperation } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { api } from '../api/client.js';
-import { useComponents } from '../api/queries.js';
+import { useEveryComponent } from '../api/queries.js';
 import { DraftField } from './draft-field.js';
 import { DecisionFields, SetPropertiesFields } from './rule-fields.js';
 import { kindLabels } from './shape-node.js';
@@ -19,8 +19,8 @@ export const ShapeInspector = memo(function ShapeInspector({
   problems: string[];
   dispatch: (op: ProcessOperation, edit?: string) => string | null;
 }) {
-  const operations = useComponents({ type: 'operation' });
-  const maps = useComponents({ type: 'map' });
+  const operations = useEveryComponent('operation');
+  const maps = useEveryComponent('map');
   const onError = 'onError' in shape ? shape.onError : undefined;
   const configure = (config: Config, err: OnError | undefined = onError, edit?: string) =>
     dispatch({ type: 'configureShape', shapeId: shape.id, config, ...(err ? { onError: err } : {}) }, edit);
