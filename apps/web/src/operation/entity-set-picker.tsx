@@ -60,7 +60,9 @@ export function EntitySetPicker({
       ) : (
         <>
           <p className="hint">
-            {sets.data.total} entity sets{search ? ` match “${search}”` : ''}. Current: {value ?? 'none'}
+            {sets.data.total} entity sets{search ? ` match “${search}”` : ''}
+            {items.length < sets.data.total ? `; the first ${items.length} are listed, type to narrow` : ''}.
+            Current: {value ?? 'none'}
           </p>
           <div
             ref={scroller}

@@ -19,7 +19,8 @@ export const RunBar = memo(function RunBar({
 }) {
   const busy =
     run !== null && (run.status === 'starting' || run.status === 'queued' || run.status === 'running');
-  const totals = run ? Object.values(run.shapes).reduce((n, s) => n + s.out, 0) : 0;
+  // Each shape shows its own counts on the canvas; a sum of them all would count a document once per shape.
+  const failed = run ? Object.values(run.shapes).reduce((n, s) => n + s.failed, 0) : 0;
   return (
     <div className="run-bar">
       <button
@@ -41,7 +42,8 @@ export const RunBar = memo(function RunBar({
       {dirty && <span className="hint">Save to run.</span>}
       {run && (
         <output aria-label="Run status" className={`run-status run-${run.status}`}>
-          {run.status} · {totals} documents out{' '}
+          {run.status}
+          {failed > 0 && ` · ${failed} ${failed === 1 ? 'document' : 'documents'} failed`}{' '}
           <Link to={`/executions/${run.executionId}`}>Open execution</Link>
         </output>
       )}
