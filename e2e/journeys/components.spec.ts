@@ -42,6 +42,38 @@ test('a refused name is explained next to the form', async ({ page }) => {
   await expect(form.getByRole('alert')).toContainText('already exists');
 });
 
+test('rename a folder; a folder is deleted only once it is empty', async ({ page }) => {
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`Old ${suffix}`);
+  await components.folder(`Old ${suffix}`).click();
+  await page.getByRole('button', { name: `Rename folder Old ${suffix}` }).click();
+  const rename = page.getByRole('form', { name: `Rename folder Old ${suffix}` });
+  await rename.getByLabel('New folder name').fill(`New ${suffix}`);
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(components.folder(`New ${suffix}`)).toBeVisible();
+  await expect(components.folder(`Old ${suffix}`)).toHaveCount(0);
+
+  // Holding a component, it is refused, saying why; nothing is lost.
+  await components.openNew(`Kept ${suffix}`, 'map', `New ${suffix}`);
+  await components.open();
+  await components.folder(`New ${suffix}`).click();
+  page.on('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: `Delete folder New ${suffix}` }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    `Folder "New ${suffix}" holds 1 component: move or delete them first.`,
+  );
+  await expect(components.component(`Kept ${suffix}`)).toBeVisible();
+
+  // Empty, it goes, and the page shows every component again.
+  await page.getByRole('button', { name: `Delete Kept ${suffix}` }).click();
+  await expect(components.component(`Kept ${suffix}`)).toHaveCount(0);
+  await page.getByRole('button', { name: `Delete folder New ${suffix}` }).click();
+  await expect(components.folder(`New ${suffix}`)).toHaveCount(0);
+  await expect(components.folder('All components')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a wrong password is refused on the sign-in page', async ({ browser }) => {
   const page = await browser.newPage();
   await page.goto('/');

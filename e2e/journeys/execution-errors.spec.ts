@@ -101,7 +101,9 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   await page.keyboard.press('Escape');
   // Run from the canvas: the status says how many documents failed.
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByLabel('Run status')).toContainText('failed · 1 document failed', { timeout: 30_000 });
+  await expect(page.getByLabel('Run status')).toContainText('failed · 1 document failed', {
+    timeout: 30_000,
+  });
 
   // API errors: a message and a way to try again, on each page.
   const fail = (route: import('@playwright/test').Route) =>

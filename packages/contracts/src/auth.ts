@@ -91,6 +91,8 @@ export const auditActions = [
   'deleted',
   'exported',
   'imported',
+  'folder renamed',
+  'folder deleted',
   'connection tested',
   'ran',
   'cancelled execution',

@@ -26,5 +26,8 @@ export const CreateFolder = Type.Object(
 );
 export type CreateFolder = Static<typeof CreateFolder>;
 
+export const UpdateFolder = Type.Object({ name: Name }, { additionalProperties: false });
+export type UpdateFolder = Static<typeof UpdateFolder>;
+
 export const FolderList = Type.Object({ items: Type.Array(Folder) });
 export type FolderList = Static<typeof FolderList>;

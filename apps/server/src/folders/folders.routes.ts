@@ -1,10 +1,13 @@
-import { CreateFolder, Folder, FolderList, Problem } from '@flowline/contracts';
+import { CreateFolder, Folder, FolderList, Problem, UpdateFolder } from '@flowline/contracts';
+import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { roles } from '../auth/access.js';
 import type { Db } from '../db/prisma.js';
 import { FoldersService } from './folders.service.js';
 
-/** `GET /api/folders`, `POST /api/folders`. */
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** `GET /api/folders`, `POST /api/folders`, `PATCH` and `DELETE /api/folders/:id`. */
 export async function folderRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
   const folders = new FoldersService(db);
   app.get(
@@ -27,5 +30,35 @@ export async function folderRoutes(app: FastifyInstance, { db }: { db: Db }): Pr
       },
     },
     async (request, reply) => reply.code(201).send(await folders.create(request.body)),
+  );
+  app.patch<{ Params: { id: string }; Body: UpdateFolder }>(
+    '/api/folders/:id',
+    {
+      config: { access: roles.design },
+      schema: {
+        tags: ['folders'],
+        summary: 'Rename a folder',
+        params: IdParams,
+        body: UpdateFolder,
+        response: { 200: Folder, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => folders.rename(request.params.id, request.body.name, request.user),
+  );
+  app.delete<{ Params: { id: string } }>(
+    '/api/folders/:id',
+    {
+      config: { access: roles.design },
+      schema: {
+        tags: ['folders'],
+        summary: 'Delete an empty folder (409 says what it still holds)',
+        params: IdParams,
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await folders.delete(request.params.id, request.user);
+      return reply.code(204).send();
+    },
   );
 }

@@ -65,6 +65,23 @@ export function useCreateFolder() {
   });
 }
 
+export function useRenameFolder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      api<Folder>(`/api/folders/${id}`, { method: 'PATCH', json: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.folders }),
+  });
+}
+
+export function useDeleteFolder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/folders/${id}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.folders }),
+  });
+}
+
 export function useCreateComponent() {
   const client = useQueryClient();
   return useMutation({

@@ -8,6 +8,7 @@ import { ImportBundleForm } from './bundle-actions.js';
 import { ComponentRow } from './component-row.js';
 import { CreateComponentForm } from './create-component-form.js';
 import { CreateFolderForm } from './create-folder-form.js';
+import { FolderActions } from './folder-actions.js';
 
 /** Components a page shows. */
 const PAGE = 100;
@@ -25,6 +26,7 @@ export function ComponentsPage() {
     setOffset(0);
   };
   const folders = useFolders();
+  const shownFolder = folders.data?.items.find((f) => f.id === folderId);
   const components = useComponents({
     folderId,
     type,
@@ -76,6 +78,13 @@ export function ComponentsPage() {
 
       <section aria-labelledby="components-title" className="components">
         <h1 id="components-title">Components</h1>
+        {shownFolder && (
+          <FolderActions
+            key={shownFolder.id}
+            folder={shownFolder}
+            onDeleted={() => narrow({ folderId: undefined })}
+          />
+        )}
         <div className="toolbar">
           <label>
             Search
