@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from '../pages/canvas.page.js';
-import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
@@ -24,9 +23,13 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await builder.editor.save();
 
   const canvas = new CanvasPage(page);
-  const components = new ComponentsPage(page);
-  await components.open();
-  await components.openNew(`Run me ${suffix}`, 'process', folder);
+  // A process is created from the Processes page too, and opens on its canvas.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  const create = page.getByRole('form', { name: 'New process' });
+  await create.getByLabel('Name').fill(`Run me ${suffix}`);
+  await create.getByLabel('In folder').selectOption({ label: folder });
+  await create.getByRole('button', { name: 'Create process' }).click();
+  await expect(page.getByRole('heading', { name: `process Run me ${suffix}` })).toBeVisible();
   await expect(canvas.canvas).toBeVisible();
   await canvas.add(`Three customers ${suffix} (start)`);
   await canvas.add('Stop');

@@ -13,6 +13,12 @@ import { api } from './client.js';
 
 const ended: ExecutionStatus[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
 
+/**
+ * Runs start and end without this page knowing (from the canvas, a script, another person): a list of
+ * them is read afresh each time it is shown, never from the app's 5-second cache.
+ */
+const fresh = 0;
+
 /** Polled every 2 s while a listed execution has not ended. */
 const whileRunning = (q: { state: { data?: { items: { status: ExecutionStatus }[] } } }) =>
   q.state.data?.items.some((e) => !ended.includes(e.status)) ? 2000 : false;
@@ -29,6 +35,7 @@ export function useExecutions(filter: {
   return useQuery({
     queryKey: ['executions', filter],
     queryFn: () => api<ExecutionList>(`/api/executions?${params}`),
+    staleTime: fresh,
     refetchInterval: whileRunning,
     // Paging and filtering keep the last page on screen until the next arrives.
     placeholderData: keepPreviousData,
@@ -40,6 +47,7 @@ export function useLatestExecutions() {
   return useQuery({
     queryKey: ['executions', 'latest'],
     queryFn: () => api<LatestExecutions>('/api/executions/latest'),
+    staleTime: fresh,
     refetchInterval: whileRunning,
   });
 }

@@ -3,16 +3,21 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateComponent } from '../api/queries.js';
 
-/** Creates a component and opens it: one creates a component to edit it (and the list may page). */
+/**
+ * Creates a component and opens it: one creates a component to edit it (and the list may page).
+ * With `only`, it creates that type alone ("New process").
+ */
 export function CreateComponentForm({
   folders,
   defaultFolderId,
+  only,
 }: {
   folders: Folder[];
   defaultFolderId?: string;
+  only?: ComponentType;
 }) {
   const [name, setName] = useState('');
-  const [type, setType] = useState<ComponentType>('connection');
+  const [type, setType] = useState<ComponentType>(only ?? 'connection');
   const [folderId, setFolderId] = useState(defaultFolderId ?? '');
   useEffect(() => setFolderId(defaultFolderId ?? ''), [defaultFolderId]);
   const create = useCreateComponent();
@@ -25,12 +30,12 @@ export function CreateComponentForm({
     );
   };
   return (
-    <form onSubmit={submit} aria-label="New component" className="inline-form">
+    <form onSubmit={submit} aria-label={`New ${only ?? 'component'}`} className="inline-form">
       <label>
-        Component name
+        {only ? 'Name' : 'Component name'}
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
       </label>
-      <label>
+      <label hidden={only !== undefined}>
         Component type
         <select value={type} onChange={(e) => setType(e.target.value as ComponentType)}>
           {componentTypes.map((t) => (
@@ -52,7 +57,7 @@ export function CreateComponentForm({
         </select>
       </label>
       <button type="submit" disabled={create.isPending}>
-        {create.isPending ? 'Creating…' : 'Create component'}
+        {create.isPending ? 'Creating…' : `Create ${only ?? 'component'}`}
       </button>
       {create.isError && (
         <p role="alert" className="field-error">

@@ -2,7 +2,8 @@ import { type ComponentSummary, type ExecutionSummary, roles, type SessionInfo }
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
-import { useEveryComponent } from '../api/queries.js';
+import { useEveryComponent, useFolders } from '../api/queries.js';
+import { CreateComponentForm } from '../components-page/create-component-form.js';
 import { Empty, Failed, Loading } from './status.js';
 
 /** Every process with how its last run went, a test run one click away, and its runs. */
@@ -10,6 +11,8 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
   const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
+  const canDesign = (roles.design as readonly string[]).includes(me.role);
+  const folders = useFolders();
   return (
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
@@ -18,7 +21,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
       ) : processes.isError ? (
         <Failed what="processes" error={processes.error} retry={() => processes.refetch()} />
       ) : processes.data.items.length === 0 ? (
-        <Empty>No process yet. Create one on the Components page.</Empty>
+        <Empty>{canDesign ? 'No process yet. Create one below.' : 'No process yet.'}</Empty>
       ) : (
         <table aria-label="Processes">
           <thead>
@@ -42,6 +45,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
         </table>
       )}
       {latest.isError && <Failed what="the last runs" error={latest.error} retry={() => latest.refetch()} />}
+      {canDesign && <CreateComponentForm folders={folders.data?.items ?? []} only="process" />}
     </section>
   );
 }
