@@ -19,6 +19,13 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await builder.pickEntitySet('customers', 'CustomersV3');
   await expect(page.getByRole('heading', { name: /Entity set · CustomersV3/ })).toBeVisible();
 
+  // Fields show their F&O label in words, and are found by it.
+  await page.getByLabel('Search fields').fill('group id');
+  const found = page.getByRole('list', { name: 'Fields to read' }).getByRole('listitem');
+  await expect(
+    found.filter({ has: page.getByRole('checkbox', { name: 'Read CustomerGroupId', exact: true }) }),
+  ).toContainText('Customer group id');
+
   // Fields: search, then select all shown.
   await page.getByLabel('Search fields').fill('Customer');
   await page.getByLabel('Select all shown').check();

@@ -30,6 +30,8 @@ export const EnumMember = Type.Object({
   name: Type.String(),
   value: Type.String(), // as written in CSDL; Int64 values stay exact as strings
   label: Type.Optional(Type.String()),
+  /** F&O's label id (`@SYS13342`) when `label` holds its text. */
+  labelId: Type.Optional(Type.String()),
 });
 export type EnumMember = Static<typeof EnumMember>;
 
@@ -47,7 +49,10 @@ export interface ProfileField {
   maxLength?: number;
   precision?: number;
   scale?: number;
+  /** The field's label: its text, or F&O's label id (`@SYS13342`) when the text is not known. */
   label?: string;
+  /** F&O's label id when `label` holds its text. */
+  labelId?: string;
   readOnly?: boolean;
   mandatory?: boolean;
   /** Members of an enum field, in declaration order. */
@@ -77,6 +82,7 @@ export const ProfileField = Type.Object({
   precision: Type.Optional(Type.Integer({ minimum: 0 })),
   scale: Type.Optional(Type.Integer({ minimum: 0 })),
   label: Type.Optional(Type.String()),
+  labelId: Type.Optional(Type.String()),
   readOnly: Type.Optional(Type.Boolean()),
   mandatory: Type.Optional(Type.Boolean()),
   enumMembers: Type.Optional(Type.Array(EnumMember)),
@@ -90,6 +96,7 @@ export const Profile = Type.Object({
   /** Entity set the profile was imported from, e.g. `CustomersV3`. */
   entitySet: Type.Optional(Type.String()),
   label: Type.Optional(Type.String()),
+  labelId: Type.Optional(Type.String()),
   /** Key property names, in key order. */
   key: Type.Array(Type.String()),
   fields: Type.Array(ProfileField),
@@ -98,6 +105,7 @@ export interface Profile {
   entityType: string;
   entitySet?: string;
   label?: string;
+  labelId?: string;
   key: string[];
   fields: ProfileField[];
 }

@@ -1,7 +1,7 @@
 /** Dynamics 365 Finance and Operations OData v4 connector: metadata, profiles, queries, reads, writes, batch. */
 
 export type { BatchOperation, BatchOptions, BatchResult } from './client/batch.js';
-export type { FnoConnectionConfig } from './client/config.js';
+export type { FnoConnectionConfig, LabelCache } from './client/config.js';
 export { createFnoClient, type FnoClient } from './client/fno-client.js';
 export { rewriteNextLink } from './client/next-link.js';
 export type { GetOptions, Page, ReadOptions } from './client/reads.js';

@@ -87,3 +87,26 @@ describe('catalogue', () => {
     expect(committed).toBe(JSON.stringify(buildCatalogue(shared.pathname)));
   });
 });
+
+describe('/Metadata/Labels (the REST metadata service)', () => {
+  it("answers the text of a label id the $metadata names, in words, as F&O's labels read", async () => {
+    const xml = await (await t.call('/data/$metadata')).text();
+    const id =
+      /<Property Name="CustomerGroupId"[^>]*><Annotation Term="Microsoft.Dynamics.OData.Core.V1.LabelId" String="(@SYS\d+)"/.exec(
+        xml,
+      )?.[1];
+    expect(id).toBeDefined();
+    const res = await t.call(`/Metadata/Labels(Id='${id}',Language='en-us')`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ Id: id, Language: 'en-us', Value: 'Customer group id' });
+  });
+
+  it('refuses an unknown label, an unknown resource and a caller without a token', async () => {
+    const unknown = await t.call(`/Metadata/Labels(Id='@SYS0',Language='en-us')`);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.innererror.message).toBe('No label @SYS0 in language en-us.');
+    expect((await t.call('/Metadata/DataEntities')).status).toBe(404);
+    const anonymous = await fetch(`${t.sb.url}/Metadata/Labels(Id='@SYS1',Language='en-us')`);
+    expect(anonymous.status).toBe(401);
+  });
+});

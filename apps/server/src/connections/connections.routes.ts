@@ -69,7 +69,10 @@ export async function connectionRoutes(
         response: { 200: EntitySetProfile, 404: Problem, 422: Problem, 502: Problem },
       },
     },
-    async (request) => connections.profile(request.params.id, request.params.name),
+    async (request) =>
+      connections.labelledProfile(request.params.id, request.params.name, (error) =>
+        request.log.warn({ err: error.message }, 'F&O labels not read; the profile keeps their ids'),
+      ),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -11,6 +11,7 @@ import {
   createFnoClient,
   type FnoClient,
   type FnoConnectionConfig,
+  type LabelCache,
   MetadataParseError,
   toProfile,
   UnknownEntityError,
@@ -26,10 +27,13 @@ import { type ConnectionDefaults, toConnectorConfig } from './connection-config.
 import { explain, testConnection } from './connection-test.js';
 import { HostPolicy } from './host-policy.js';
 import type { MetadataStore } from './metadata-store.js';
+import { withLabels } from './profile-labels.js';
 
 /** Connections at work: tests, `$metadata` browsing, profiles, and the clients runs use. */
 export class ConnectionsService {
   private readonly clients = new Map<string, { version: number; client: FnoClient }>();
+  /** Label texts by environment: every connection to one environment (and every revision) shares them. */
+  private readonly labels = new Map<string, LabelCache>();
   private readonly hosts: HostPolicy;
 
   constructor(
@@ -76,7 +80,13 @@ export class ConnectionsService {
     if (known?.version === version) return known.client;
     await known?.client.close();
     const stored = await this.metadata.get(config.url);
-    const client = createFnoClient({ ...config, ...(stored ? { metadata: stored.model } : {}) });
+    const labelCache = this.labels.get(config.url) ?? new Map();
+    this.labels.set(config.url, labelCache);
+    const client = createFnoClient({
+      ...config,
+      labelCache,
+      ...(stored ? { metadata: stored.model } : {}),
+    });
     this.clients.set(id, { version, client });
     return client;
   }
@@ -148,6 +158,17 @@ export class ConnectionsService {
       if (e instanceof UnknownEntityError) throw new HttpProblem(404, 'Not Found', e.message);
       throw e;
     }
+  }
+
+  /** The profile with F&O's label ids said in words (`withLabels`); `failed` hears why they could not be. */
+  async labelledProfile(
+    id: string,
+    entitySet: string,
+    failed: (error: Error) => void,
+  ): Promise<{ profile: Profile; metadataHash: string }> {
+    const { profile, metadataHash } = await this.profile(id, entitySet);
+    const labelled = await withLabels(profile, async (ids) => (await this.client(id)).labels(ids), failed);
+    return { profile: labelled, metadataHash };
   }
 
   /** What changed in the service since an operation's profile snapshot was taken. */

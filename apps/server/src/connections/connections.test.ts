@@ -162,6 +162,39 @@ describe('metadata browse', () => {
     expect(wrongCase.json().detail).toContain('CustomersV3');
   });
 
+  it("says F&O's label ids in words, once per environment; without the label service the ids stay", async () => {
+    const labelOf = async (id: string, set: string, field: string) => {
+      const res = await designer.get(`/api/connections/${id}/entity-sets/${set}/profile`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().profile.fields as { name: string; label?: string; labelId?: string }[]).find(
+        (f) => f.name === field,
+      );
+    };
+    const first = await connection('Labels');
+    expect(await labelOf(first, 'CustomersV3', 'CustomerGroupId')).toMatchObject({
+      label: 'Customer group id',
+      labelId: expect.stringMatching(/^@SYS\d+$/),
+    });
+    // Another connection to the same environment asks for none of them again.
+    const second = await connection('Labels again');
+    const before = sandbox.admin.counters().odataRequests;
+    expect((await labelOf(second, 'CustomersV3', 'CustomerAccount'))?.label).toBe('Customer account');
+    expect(sandbox.admin.counters().odataRequests).toBe(before);
+    // An app F&O refuses (403) still gets the profile (its $metadata is already known), with the ids.
+    const refused = await connection('Labels refused', {
+      auth: {
+        kind: 'clientSecret',
+        tenant: 'sandbox',
+        clientId: sandbox.clients.unregistered.clientId,
+        clientSecret: sandbox.clients.unregistered.secret,
+        authorityHost: new URL(sandbox.authority).host,
+      },
+    });
+    const vendor = await labelOf(refused, 'VendorsV2', 'VendorAccountNumber');
+    expect(vendor?.label).toMatch(/^@SYS\d+$/);
+    expect(vendor?.labelId).toBeUndefined();
+  });
+
   it('keeps parsed $metadata in PostgreSQL', async () => {
     const id = await connection('Cached');
     await designer.get(`/api/connections/${id}/entity-sets?search=x`);

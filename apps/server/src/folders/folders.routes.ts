@@ -1,6 +1,6 @@
 import { CreateFolder, Folder, FolderList, Problem, UpdateFolder } from '@flowline/contracts';
-import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import type { Db } from '../db/prisma.js';
 import { FoldersService } from './folders.service.js';

@@ -63,7 +63,9 @@ export class FoldersService {
         tx.folder.count({ where: { parentId: id } }),
       ]);
       if (components + folders > 0) {
-        const holds = [count(components, 'component'), count(folders, 'folder')].filter(Boolean).join(' and ');
+        const holds = [count(components, 'component'), count(folders, 'folder')]
+          .filter(Boolean)
+          .join(' and ');
         throw new HttpProblem(
           409,
           'Conflict',

@@ -27,8 +27,16 @@ export interface FnoConnectionConfig {
   actionNamespace?: string;
   /** A shared cache of parsed `$metadata` (e.g. restored from the database). */
   metadataCache?: MetadataCache;
+  /**
+   * Label texts already asked, shared by the clients of one environment (labels are the same for
+   * every connection to it): by language and id, `undefined` for an id the environment does not know.
+   */
+  labelCache?: LabelCache;
   /** URLs inside `$batch` parts: `relative` to the service root (default) or `absolute`. */
   batchUrls?: 'relative' | 'absolute';
   /** A model already parsed, used for keys and literal types without fetching `$metadata`. */
   metadata?: MetadataModel;
 }
+
+/** See `FnoConnectionConfig.labelCache`. */
+export type LabelCache = Map<string, Promise<string | undefined>>;

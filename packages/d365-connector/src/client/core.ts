@@ -9,12 +9,14 @@ import { parseMetadata } from '../metadata/parse-metadata.js';
 import type { Profile } from '../profile/profile-types.js';
 import { toProfile } from '../profile/to-profile.js';
 import type { Dialect } from '../query/compile-filter.js';
-import type { FnoConnectionConfig } from './config.js';
+import type { FnoConnectionConfig, LabelCache } from './config.js';
 
 /** What every operation of a client shares: the HTTP stack, the service root, the metadata. */
 export class ClientCore {
   readonly dispatcher: Dispatcher;
   readonly transport: Transport;
+  /** The environment's URL (the service URL without `/data`), without trailing slash. */
+  readonly environment: string;
   /** The OData service root, without trailing slash. */
   readonly root: string;
   readonly dialect: Dialect;
@@ -24,9 +26,12 @@ export class ClientCore {
   private model: MetadataModel | undefined;
   private loading: Promise<MetadataModel> | undefined;
   private readonly profiles = new Map<string, Profile | undefined>();
+  /** Label texts by language and id, as asked (see `labelTexts`). */
+  readonly labels: LabelCache;
 
   constructor(readonly config: FnoConnectionConfig) {
     const base = config.url.replace(/\/+$/, '');
+    this.environment = base;
     this.root = `${base}${config.odataPath ?? '/data'}`.replace(/\/+$/, '');
     this.dispatcher = createDispatcher(config.http);
     const tokens =
@@ -42,6 +47,7 @@ export class ClientCore {
     this.crossCompany = config.crossCompany ?? false;
     this.actionNamespace = config.actionNamespace ?? 'Microsoft.Dynamics.DataEntities';
     this.cache = config.metadataCache ?? new MetadataCache();
+    this.labels = config.labelCache ?? new Map();
     this.model = config.metadata ?? this.cache.get(this.root);
   }
 

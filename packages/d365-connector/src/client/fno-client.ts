@@ -6,6 +6,7 @@ import type { EntityKey } from '../query/format-key.js';
 import { type BatchOperation, type BatchOptions, type BatchResult, runBatch } from './batch.js';
 import type { FnoConnectionConfig } from './config.js';
 import { ClientCore } from './core.js';
+import { labelTexts } from './labels.js';
 import { type GetOptions, getByKey, type Page, queryPages, queryRecords, type ReadOptions } from './reads.js';
 import type { TrackedRecord } from './tracked.js';
 import {
@@ -27,6 +28,11 @@ export interface FnoClient {
   readonly serviceRoot: string;
   /** `$metadata`, parsed and cached (by content hash); `refresh` fetches it again. */
   metadata(options?: { refresh?: boolean }): Promise<MetadataModel>;
+  /**
+   * The text of F&O label ids (a profile's `label`, `@SYS13342`) in `language` (default `en-us`), from
+   * the environment's `/Metadata/Labels`; ids it does not know are left out.
+   */
+  labels(ids: Iterable<string>, language?: string): Promise<Map<string, string>>;
   /** The profile of an entity set or type, from `$metadata`. */
   profile(entitySetOrType: string): Promise<Profile>;
   /** Every record of a query, following server paging (one page in memory). */
@@ -68,6 +74,7 @@ export function createFnoClient(config: FnoConnectionConfig): FnoClient {
     serviceRoot: core.root,
     metadata: (options) => core.metadata(options?.refresh === true),
     profile: async (name) => toProfile(await core.metadata(), name),
+    labels: (ids, language) => labelTexts(core, ids, language),
     query: (entitySet, options) => queryRecords(core, entitySet, options),
     queryPages: (entitySet, options) => queryPages(core, entitySet, options),
     get: (entitySet, key, options) => getByKey(core, entitySet, key, options),

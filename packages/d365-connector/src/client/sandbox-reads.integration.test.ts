@@ -40,6 +40,24 @@ describe('reads against the D365 sandbox (HTTPS, msal client credentials)', () =
     });
   });
 
+  it("reads the text of the profile's label ids from /Metadata/Labels, once each", async () => {
+    const profile = await h.client.profile('CustomersV3');
+    const ids = ['CustomerGroupId', 'CustomerAccount'].map(
+      (n) => profile.fields.find((f) => f.name === n)!.label!,
+    );
+    expect(ids.every((id) => id.startsWith('@SYS'))).toBe(true);
+    const before = h.sb.admin.counters().odataRequests;
+    const texts = await h.client.labels([...ids, ids[0]!, '@SYS0', 'Not an id']);
+    expect(Object.fromEntries(texts)).toEqual({
+      [ids[0]!]: 'Customer group id',
+      [ids[1]!]: 'Customer account',
+    });
+    // Three asked (the unknown @SYS0 too), the repeated one and the text without "@" not.
+    expect(h.sb.admin.counters().odataRequests - before).toBe(3);
+    await h.client.labels(ids);
+    expect(h.sb.admin.counters().odataRequests - before).toBe(3);
+  });
+
   it('follows $skip nextLinks across companies, carrying cross-company=true, one page at a time', async () => {
     const pages: number[] = [];
     let total: number | undefined;

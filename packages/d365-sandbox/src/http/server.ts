@@ -7,6 +7,7 @@ import { TENANT, type TokenService } from '../auth/token-service.js';
 import { ODataError } from '../odata/errors.js';
 import type { SandboxState } from '../state.js';
 import { handleBatch } from './batch.js';
+import { routeMetadataService } from './labels.js';
 import { errorResponse, routeOData } from './odata-router.js';
 import type { CallerContext, SimpleRequest, SimpleResponse } from './types.js';
 
@@ -116,8 +117,9 @@ async function handleData(
       return 'drop';
     }
     const path = req.url.split('?')[0]!;
-    const res =
-      path === '/data/$batch' && req.method === 'POST'
+    const res = path.startsWith('/Metadata/')
+      ? routeMetadataService(state.model, path, ctx)
+      : path === '/data/$batch' && req.method === 'POST'
         ? handleBatch(state, req, ctx)
         : routeOData(state, req, ctx);
     if (fault === 'drop') {
@@ -162,7 +164,12 @@ async function serve(
   else if (req.url.startsWith(`/${TENANT}/`)) {
     res = deps.tokens.handle(req, base);
     if (res?.status === 200 && req.method === 'POST') state.counters.tokens++;
-  } else if (req.url === '/data' || req.url.startsWith('/data/') || req.url.startsWith('/data?')) {
+  } else if (
+    req.url === '/data' ||
+    req.url.startsWith('/data/') ||
+    req.url.startsWith('/data?') ||
+    req.url.startsWith('/Metadata/')
+  ) {
     res = await handleData(deps, req, base, base);
   }
   res ??= {
