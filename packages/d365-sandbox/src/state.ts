@@ -103,7 +103,7 @@ export class SandboxState {
   }
 
   /** Counts a response status. */
-  countStatus(status: number): void {
-    this.counters.byStatus[status] = (this.counters.byStatus[status] ?? 0) + 1;
+  countStatus(status: number, counters = this.counters): void {
+    counters.byStatus[status] = (counters.byStatus[status] ?? 0) + 1;
   }
 }

@@ -150,7 +150,10 @@ async function serve(
   nres: ServerResponse,
 ): Promise<void> {
   const { state } = deps;
-  state.counters.requests++;
+  // A request received before a reset is answered into the counters it was counted in, not the new
+  // ones: after a reset, requests minus answers is what is in flight since.
+  const counters = state.counters;
+  counters.requests++;
   const bases = deps.bases();
   const base = (secure ? bases.https : bases.http) ?? bases.http;
   const req: SimpleRequest = {
@@ -181,10 +184,10 @@ async function serve(
     // Headers and part of a body, then the connection dies: what a client sees when a node recycles.
     nres.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000000' });
     nres.write('{"@odata.context":"', () => nres.destroy());
-    state.countStatus(0);
+    state.countStatus(0, counters);
     return;
   }
-  if (!req.url.startsWith('/_sandbox/')) state.countStatus(res.status);
+  if (!req.url.startsWith('/_sandbox/')) state.countStatus(res.status, counters);
   const body = res.body === undefined ? [] : Array.isArray(res.body) ? res.body : [Buffer.from(res.body)];
   let length = 0;
   for (const b of body) length += b.length;
