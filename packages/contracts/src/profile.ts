@@ -30,8 +30,6 @@ export const EnumMember = Type.Object({
   name: Type.String(),
   value: Type.String(), // as written in CSDL; Int64 values stay exact as strings
   label: Type.Optional(Type.String()),
-  /** F&O's label id (`@SYS13342`) when `label` holds its text. */
-  labelId: Type.Optional(Type.String()),
 });
 export type EnumMember = Static<typeof EnumMember>;
 

@@ -2,11 +2,13 @@ import type { Profile, ProfileField } from '@flowline/contracts';
 
 type Labelled = { label?: string; labelId?: string };
 
-/** The fields of a profile that carry a label, with their enum members and nested fields. */
+/**
+ * The fields of a profile, nested ones too. Not their enum members: their names already read well
+ * ("Yes", "Organization"), and their labels would double the requests (F&O answers one label a request).
+ */
 function* labelled(fields: ProfileField[] | undefined): Generator<Labelled> {
   for (const f of fields ?? []) {
     yield f;
-    yield* f.enumMembers ?? [];
     yield* labelled(f.fields);
   }
 }
