@@ -1,18 +1,7 @@
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
+import { apiCall } from '../pages/api.js';
 import { sandbox } from '../pages/sandbox.js';
 import { signIn } from '../pages/sign-in.js';
-
-/** Calls the API with the signed-in session of the page (cookie + CSRF token). */
-async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const me = await (await page.request.get('/api/auth/me')).json();
-  const res = await page.request.fetch(path, {
-    method,
-    headers: { 'x-csrf-token': me.csrfToken, 'if-match': '*' },
-    data: body,
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
