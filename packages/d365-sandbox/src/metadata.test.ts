@@ -104,7 +104,8 @@ describe('/Metadata/Labels (the REST metadata service)', () => {
   it('refuses an unknown label, an unknown resource and a caller without a token', async () => {
     const unknown = await t.call(`/Metadata/Labels(Id='@SYS0',Language='en-us')`);
     expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.innererror.message).toBe('No label @SYS0 in language en-us.');
+    const error = (await unknown.json()) as { error: { innererror: { message: string } } };
+    expect(error.error.innererror.message).toBe('No label @SYS0 in language en-us.');
     expect((await t.call('/Metadata/DataEntities')).status).toBe(404);
     const anonymous = await fetch(`${t.sb.url}/Metadata/Labels(Id='@SYS1',Language='en-us')`);
     expect(anonymous.status).toBe(401);

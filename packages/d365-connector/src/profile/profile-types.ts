@@ -37,7 +37,10 @@ export interface ProfileField {
   maxLength?: number;
   precision?: number;
   scale?: number;
+  /** F&O's label id (`@SYS13342`), or its text once read (`FnoClient.labels`). */
   label?: string;
+  /** The label id, when `label` holds its text. */
+  labelId?: string;
   readOnly?: boolean;
   mandatory?: boolean;
   enumMembers?: EnumMember[];
@@ -49,6 +52,7 @@ export interface Profile {
   entityType: string;
   entitySet?: string;
   label?: string;
+  labelId?: string;
   key: string[];
   fields: ProfileField[];
 }
