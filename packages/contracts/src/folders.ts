@@ -2,6 +2,9 @@ import { type Static, Type } from 'typebox';
 
 export const Id = Type.String({ format: 'uuid' });
 
+/** The path parameters of a route on one thing (`/…/:id`). */
+export const IdParams = Type.Object({ id: Id });
+
 export const Folder = Type.Object({
   id: Id,
   name: Type.String(),

@@ -1,6 +1,5 @@
-import { CreateUser, Problem, UpdateUser, User, UserList } from '@flowline/contracts';
+import { CreateUser, IdParams, Problem, UpdateUser, User, UserList } from '@flowline/contracts';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { audit } from '../audit/audit.js';
 import type { Db } from '../db/prisma.js';
 import { HttpProblem, notFound } from '../errors/problem.js';
@@ -23,7 +22,6 @@ const toUser = (u: UserRow): User => ({
   disabled: u.disabled,
   createdAt: u.createdAt.toISOString(),
 });
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** Administrators manage users: `GET/POST /api/users`, `PATCH /api/users/:id`. */
 export async function userRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {

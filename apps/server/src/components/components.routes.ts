@@ -3,6 +3,7 @@ import {
   Component,
   ComponentList,
   CreateComponent,
+  IdParams,
   ImportRequest,
   ImportResult,
   ListComponentsQuery,
@@ -17,7 +18,6 @@ import { HttpProblem } from '../errors/problem.js';
 import { Bundles } from './bundles.js';
 import type { ComponentsService } from './components.service.js';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const VersionParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   version: Type.Integer({ minimum: 1 }),

@@ -4,6 +4,7 @@ import {
   EntitySetProfile,
   type EntitySetQuery,
   EntitySetQuery as EntitySetQuerySchema,
+  IdParams,
   Problem,
   ProfileDrift,
 } from '@flowline/contracts';
@@ -12,7 +13,6 @@ import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import type { ConnectionsService } from './connections.service.js';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SetParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String({ minLength: 1, maxLength: 200 }),

@@ -1,4 +1,4 @@
-import { type OperationBody, Problem } from '@flowline/contracts';
+import { IdParams, type OperationBody, Problem } from '@flowline/contracts';
 import { FnoError, QueryBuildError, ValidationError } from '@flowline/d365-connector';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
@@ -9,7 +9,6 @@ import { readOptions } from '../executions/connector-operations.js';
 import { explain } from './connection-test.js';
 import type { ConnectionsService } from './connections.service.js';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const SampleRequest = Type.Object({
   /** How many records to read; a sample is small on purpose (it travels to the browser). */
   top: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),

@@ -1,6 +1,6 @@
+import { IdParams } from '@flowline/contracts';
 import type { ExecutionEvent } from '@flowline/engine';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import type { ExecutionsHost } from './executions-host.js';
 
@@ -18,7 +18,7 @@ export async function executionEventsRoute(app: FastifyInstance, { host }: { hos
         tags: ['executions'],
         summary:
           'Server-sent events: `snapshot` first, then `started`, `progress` (per-shape counts), `documentFailed`, `log`, and `finished` last',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: IdParams,
         produces: ['text/event-stream'],
       },
     },

@@ -6,6 +6,7 @@ import {
   ExecutionDocumentsQuery as ExecutionDocumentsQuerySchema,
   ExecutionList,
   ExecutionSummary,
+  IdParams,
   LatestExecutions,
   type ListExecutionsQuery,
   ListExecutionsQuery as ListExecutionsQuerySchema,
@@ -18,11 +19,9 @@ import {
   TrackedSearchResult,
 } from '@flowline/contracts';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import type { ExecutionsHost } from './executions-host.js';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const tags = ['executions'];
 const read = { access: roles.read };
 const run = { access: roles.run };

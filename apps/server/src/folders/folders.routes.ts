@@ -1,11 +1,9 @@
-import { CreateFolder, Folder, FolderList, Problem, UpdateFolder } from '@flowline/contracts';
+import { CreateFolder, Folder, FolderList, IdParams, Problem, UpdateFolder } from '@flowline/contracts';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import type { Db } from '../db/prisma.js';
 import { FoldersService } from './folders.service.js';
-
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** `GET /api/folders`, `POST /api/folders`, `PATCH` and `DELETE /api/folders/:id`. */
 export async function folderRoutes(app: FastifyInstance, { db }: { db: Db }): Promise<void> {
