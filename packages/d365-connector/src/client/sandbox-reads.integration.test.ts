@@ -58,6 +58,28 @@ describe('reads against the D365 sandbox (HTTPS, msal client credentials)', () =
     expect(h.sb.admin.counters().odataRequests - before).toBe(3);
   });
 
+  it('stops asking for labels at the first refusal: an app F&O does not know sends no more than its cap', async () => {
+    const profile = await h.client.profile('CustomersV3');
+    const ids = profile.fields.map((f) => f.label!).filter((id) => id?.startsWith('@'));
+    expect(ids.length).toBeGreaterThan(40);
+    const refused = h.clientWith({
+      maxConcurrency: 4,
+      auth: {
+        ...h.config.auth!,
+        clientId: h.sb.clients.unregistered.clientId,
+        clientSecret: h.sb.clients.unregistered.secret,
+      },
+    });
+    const before = h.sb.admin.counters().odataRequests;
+    const error = await refused.labels(ids).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(h.sb.admin.counters().odataRequests - before).toBeLessThanOrEqual(4);
+    // Refusals are not kept: a second asking asks again.
+    await refused.labels(ids.slice(0, 1)).catch(() => {});
+    expect(h.sb.admin.counters().odataRequests - before).toBeLessThanOrEqual(5);
+    expect(h.sb.admin.counters().odataRequests - before).toBeGreaterThan(1);
+  });
+
   it('follows $skip nextLinks across companies, carrying cross-company=true, one page at a time', async () => {
     const pages: number[] = [];
     let total: number | undefined;
