@@ -22,6 +22,12 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   await expect(steps.nth(2)).toContainText(/First record\s+\d+ ms/);
   await page.screenshot({ path: test.info().outputPath('connection-test.png'), fullPage: true });
 
+  // Labels in another language: kept with the connection.
+  await page.getByLabel('Label language').fill('fr-ca');
+  await editor.save();
+  await page.reload();
+  await expect(page.getByLabel('Label language')).toHaveValue('fr-ca');
+
   // A wrong secret fails at the token step, with an explanation.
   await page.getByRole('button', { name: 'Replace client secret' }).click();
   await page.getByLabel('Client secret', { exact: true }).fill('not the secret');

@@ -38,6 +38,15 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
   await dialog.getByRole('button', { name: /^Add \d+ rules$/ }).click();
   await expect(dialog).toBeHidden();
 
+  // Fields are found by their F&O label in words, which their name's tooltip says.
+  await page.getByLabel('Search target fields').fill('organization name');
+  await expect(
+    page
+      .getByRole('tree', { name: 'Target fields' })
+      .getByRole('treeitem', { name: 'OrganizationName', exact: true })
+      .locator('.field-name'),
+  ).toHaveAttribute('title', 'OrganizationName · Organization name');
+
   // Two functions on the organisation name: trim, then upper.
   await page.getByLabel('Search target fields').fill('OrganizationName');
   await page

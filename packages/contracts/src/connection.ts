@@ -44,7 +44,12 @@ export const ConnectionAuth = Type.Union([
 ]);
 
 /** What a connection uses where its body sets nothing: the server connects with these, the editor shows them. */
-export const connectionDefaults = { maxConcurrency: 8, connectMs: 10_000, responseMs: 120_000 } as const;
+export const connectionDefaults = {
+  maxConcurrency: 8,
+  connectMs: 10_000,
+  responseMs: 120_000,
+  labelLanguage: 'en-us',
+} as const;
 
 /** Everything but the version is optional, so unfinished work can be saved; a test or a run says what is missing. */
 export const ConnectionBody = Type.Object(
@@ -77,6 +82,10 @@ export const ConnectionBody = Type.Object(
     maxConcurrency: Type.Optional(Type.Integer({ minimum: 1, maximum: 52 })),
     /** The company (`dataAreaId`) used when an operation names none, e.g. `usmf`. */
     defaultLegalEntity: Type.Optional(Type.String({ minLength: 1, maxLength: 8 })),
+    /** The language F&O's field labels are said in (its language codes: `en-us`, `de`, `fr-ca`). */
+    labelLanguage: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 }),
+    ),
     /** `fno` for Finance and Operations; `odata` for another OData v4 service. */
     dialect: Type.Optional(Type.Union([Type.Literal('fno'), Type.Literal('odata')])),
   },

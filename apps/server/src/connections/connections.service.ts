@@ -1,11 +1,12 @@
-import type {
-  ConnectionBody,
-  ConnectionTestResult,
-  EntitySetList,
-  OperationBody,
-  Profile,
-  ProfileDrift,
-  ProfileField,
+import {
+  type ConnectionBody,
+  type ConnectionTestResult,
+  connectionDefaults,
+  type EntitySetList,
+  type OperationBody,
+  type Profile,
+  type ProfileDrift,
+  type ProfileField,
 } from '@flowline/contracts';
 import {
   createFnoClient,
@@ -26,6 +27,7 @@ import { HttpProblem } from '../errors/problem.js';
 import { type ConnectionDefaults, toConnectorConfig } from './connection-config.js';
 import { explain, testConnection } from './connection-test.js';
 import { HostPolicy } from './host-policy.js';
+import { LabelStore } from './label-store.js';
 import type { MetadataStore } from './metadata-store.js';
 import { withLabels } from './profile-labels.js';
 
@@ -35,6 +37,7 @@ export class ConnectionsService {
   /** Label texts by environment: every connection to one environment (and every revision) shares them. */
   private readonly labels = new Map<string, LabelCache>();
   private readonly hosts: HostPolicy;
+  private readonly labelStore: LabelStore;
 
   constructor(
     private readonly db: Db,
@@ -43,6 +46,7 @@ export class ConnectionsService {
     private readonly metadata: MetadataStore,
     private readonly defaults: ConnectionDefaults = {},
   ) {
+    this.labelStore = new LabelStore(db);
     this.hosts = defaults.allowedHosts
       ? new HostPolicy(defaults.allowedHosts)
       : HostPolicy.fromEnv(process.env);
@@ -105,10 +109,10 @@ export class ConnectionsService {
    */
   private async model(id: string, refresh = false) {
     const component = await this.components.get(id);
-    const url = component.type === 'connection' ? (component.body as ConnectionBody).serviceUrl : undefined;
-    const cached = refresh || !url ? undefined : await this.metadata.get(url);
-    if (cached) return cached;
-    const { config, version } = await this.config(id);
+    const body = component.type === 'connection' ? (component.body as ConnectionBody) : undefined;
+    const cached = refresh || !body?.serviceUrl ? undefined : await this.metadata.get(body.serviceUrl);
+    if (cached) return { ...cached, body: body! };
+    const { config, body: stored, version } = await this.config(id);
     const client = await this.clientFor(id, config, version);
     try {
       await this.metadata.put(config.url, await client.metadata({ refresh: true }));
@@ -128,7 +132,7 @@ export class ConnectionsService {
         cause: error instanceof Error ? error.message.split('\n')[0] : String(error),
       });
     }
-    return (await this.metadata.get(config.url))!;
+    return { ...(await this.metadata.get(config.url))!, body: stored };
   }
 
   async entitySets(id: string, search = '', limit = 200, refresh = false): Promise<EntitySetList> {
@@ -142,8 +146,11 @@ export class ConnectionsService {
     return { items: matching.slice(0, limit), total: matching.length, metadataHash: model.hash };
   }
 
-  async profile(id: string, entitySet: string): Promise<{ profile: Profile; metadataHash: string }> {
-    const { model } = await this.model(id);
+  async profile(
+    id: string,
+    entitySet: string,
+  ): Promise<{ profile: Profile; metadataHash: string; body: ConnectionBody }> {
+    const { model, body } = await this.model(id);
     if (!model.entitySets[entitySet]) {
       const near = Object.keys(model.entitySets).find((n) => n.toLowerCase() === entitySet.toLowerCase());
       throw new HttpProblem(
@@ -153,7 +160,7 @@ export class ConnectionsService {
       );
     }
     try {
-      return { profile: toProfile(model, entitySet) as Profile, metadataHash: model.hash };
+      return { profile: toProfile(model, entitySet) as Profile, metadataHash: model.hash, body };
     } catch (e) {
       if (e instanceof UnknownEntityError) throw new HttpProblem(404, 'Not Found', e.message);
       throw e;
@@ -166,9 +173,39 @@ export class ConnectionsService {
     entitySet: string,
     failed: (error: Error) => void,
   ): Promise<{ profile: Profile; metadataHash: string }> {
-    const { profile, metadataHash } = await this.profile(id, entitySet);
-    const labelled = await withLabels(profile, async (ids) => (await this.client(id)).labels(ids), failed);
+    const { profile, metadataHash, body } = await this.profile(id, entitySet);
+    const language = (body.labelLanguage ?? connectionDefaults.labelLanguage).toLowerCase();
+    const labelled = await withLabels(
+      profile,
+      (ids) => this.labelTexts(id, body.serviceUrl!, language, ids),
+      failed,
+    );
     return { profile: labelled, metadataHash };
+  }
+
+  /**
+   * Label texts from PostgreSQL, those not kept yet from the environment (then kept): a profile whose
+   * labels are all known reads no secret and makes no request.
+   */
+  private async labelTexts(
+    id: string,
+    serviceUrl: string,
+    language: string,
+    ids: string[],
+  ): Promise<Map<string, string>> {
+    const known = await this.labelStore.read(serviceUrl, language, ids);
+    const found = new Map<string, string>();
+    for (const [labelId, text] of known) if (text !== null) found.set(labelId, text);
+    const missing = [...new Set(ids)].filter((labelId) => !known.has(labelId));
+    if (missing.length === 0) return found;
+    const fetched = await (await this.client(id)).labels(missing, language);
+    await this.labelStore.write(
+      serviceUrl,
+      language,
+      new Map(missing.map((labelId) => [labelId, fetched.get(labelId) ?? null])),
+    );
+    for (const [labelId, text] of fetched) found.set(labelId, text);
+    return found;
   }
 
   /** What changed in the service since an operation's profile snapshot was taken. */

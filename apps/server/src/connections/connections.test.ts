@@ -3,27 +3,34 @@ import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
 import { applyProposals, createMap, proposeRules, validateMap } from '@flowline/mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
+import type { Db } from '../db/prisma.js';
 import { type Client, signIn } from '../test/test-app.js';
 import { testDb } from '../test/test-db.js';
 
 // A real sandbox over HTTPS (MSAL insists on an https authority), trusted through its CA.
 let sandbox: Sandbox;
+let db: Db;
 let designer: Client;
 let close: () => Promise<void>;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, https: true });
-  const { db, drop } = await testDb();
-  const app = await buildApp({
-    db,
+/** The app on the test's database: called again, it is a restarted server (nothing kept in memory). */
+const appOn = (database: Db) =>
+  buildApp({
+    db: database,
     version: 'test',
     secretKey: Buffer.alloc(32, 7),
     connectionDefaults: { ca: [readFileSync(sandbox.caCertPath!, 'utf8')] },
   });
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, https: true });
+  const test = await testDb();
+  db = test.db;
+  const app = await appOn(db);
   designer = await signIn(app, db, 'designer');
   close = async () => {
     await app.close();
-    await drop();
+    await test.drop();
     await sandbox.stop();
   };
 });
@@ -193,6 +200,62 @@ describe('metadata browse', () => {
     const vendor = await labelOf(refused, 'VendorsV2', 'VendorAccountNumber');
     expect(vendor?.label).toMatch(/^@SYS\d+$/);
     expect(vendor?.labelId).toBeUndefined();
+  });
+
+  it('keeps label texts in PostgreSQL: a restarted server asks the environment for none of them', async () => {
+    const id = await connection('Labels kept');
+    const fields = async (client: Client) => {
+      const res = await client.get(`/api/connections/${id}/entity-sets/CustomerGroups/profile`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().profile.fields as { name: string; label?: string; labelId?: string }[];
+    };
+    const first = await fields(designer);
+    const description = first.find((f) => f.name === 'Description')!;
+    expect(description.label).toBe('Description');
+    const kept = await db.labelText.findFirst({
+      where: { serviceUrl: sandbox.url, language: 'en-us', labelId: description.labelId! },
+    });
+    expect(kept?.text).toBe('Description');
+
+    const restarted = await appOn(db);
+    try {
+      const before = sandbox.admin.counters().odataRequests;
+      expect(await fields(await signIn(restarted, db, 'designer'))).toEqual(first);
+      expect(sandbox.admin.counters().odataRequests).toBe(before);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it("says labels in the connection's language, kept apart from other languages", async () => {
+    const english = await connection('English labels');
+    const groupOf = async (id: string) => {
+      const res = await designer.get(`/api/connections/${id}/entity-sets/CustomersV3/profile`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().profile.fields as { name: string; label?: string; labelId?: string }[]).find(
+        (f) => f.name === 'CustomerGroupId',
+      )!;
+    };
+    const { labelId } = await groupOf(english);
+    // As a German environment would answer it (the sandbox says every language in English).
+    await db.labelText.create({
+      data: { serviceUrl: sandbox.url, language: 'de', labelId: labelId!, text: 'Debitorengruppe' },
+    });
+    const german = await connection('German labels', { labelLanguage: 'DE' });
+    expect(await groupOf(german)).toMatchObject({ label: 'Debitorengruppe', labelId });
+    expect(await groupOf(english)).toMatchObject({ label: 'Customer group id', labelId });
+    // The other labels were asked in German, and kept under it.
+    expect(await db.labelText.count({ where: { serviceUrl: sandbox.url, language: 'de' } })).toBeGreaterThan(
+      1,
+    );
+
+    const bad = await designer.post('/api/components', {
+      type: 'connection',
+      name: 'Bad language',
+      body: { schemaVersion: 1, labelLanguage: 'en_US; drop' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('labelLanguage');
   });
 
   it('keeps parsed $metadata in PostgreSQL', async () => {

@@ -41,6 +41,13 @@ export function ConnectionEditor({ component, body, onChange, dirty }: BodyEdito
             onChange={(v) => set({ defaultLegalEntity: v || undefined })}
           />
           <Field
+            label="Label language"
+            placeholder={`${connectionDefaults.labelLanguage} (default)`}
+            help="The language F&O's field labels are shown in, e.g. de or fr-ca."
+            value={body.labelLanguage}
+            onChange={(v) => set({ labelLanguage: v || undefined })}
+          />
+          <Field
             label="Max concurrent requests"
             type="number"
             help="F&O refuses more than 52 requests in flight for one user."

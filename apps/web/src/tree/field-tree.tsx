@@ -114,7 +114,8 @@ export function FieldTree({
                 <span className="twisty" />
               )}
               <KindIcon kind={f.kind} />
-              <span className="field-name" title={f.name}>
+              {/* The label only on hover: the map's narrow trees have room for the name alone. */}
+              <span className="field-name" title={f.label ? `${f.name} · ${f.label}` : f.name}>
                 {f.name}
               </span>
               {f.mandatory && (
