@@ -66,6 +66,9 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(docs.first().getByRole('region', { name: /^Document / })).toContainText(
     '"dataAreaId": "usmf"',
   );
+  await expect(page.getByRole('region', { name: 'Log' })).toContainText(
+    'Nothing to report: no document failed or was skipped.',
+  );
   await page.screenshot({ path: test.info().outputPath('execution.png'), fullPage: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();

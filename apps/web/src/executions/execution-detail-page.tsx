@@ -121,7 +121,11 @@ export function ExecutionDetailPage() {
       )}
       <section aria-labelledby="log-title" className="panel">
         <h2 id="log-title">Log</h2>
-        {ex.logs.length === 0 && <Empty>No log line yet.</Empty>}
+        {ex.logs.length === 0 && (
+          <Empty>
+            {ex.finishedAt ? 'Nothing to report: no document failed or was skipped.' : 'No log line yet.'}
+          </Empty>
+        )}
         <ol aria-label="Log" className="plain-list log">
           {ex.logs.map((l, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: log lines are append-only
