@@ -74,6 +74,10 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   // Opened straight from its address, the graph still draws its shapes as shapes (React Flow's styles).
   const graph = page.getByRole('region', { name: 'Process as it ran' });
   await expect(graph.getByRole('group', { name: 'Shape Create customer' })).toBeVisible();
+  // Why it failed names the shape as the canvas does.
+  await expect(page.getByRole('region', { name: 'Why the execution failed' })).toContainText(
+    'Shape "Create customer" failed document',
+  );
   const box = await graph.locator('.react-flow__node').first().boundingBox();
   expect(box?.width).toBeLessThan(400);
   // The documents panel opens on the failures of the shape where they happened.

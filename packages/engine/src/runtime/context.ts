@@ -43,12 +43,14 @@ export type ShapeHandler = (documents: Document[], io: ShapeIO) => Promise<void>
 /** A document failed on a shape whose choice is "fail the run". */
 export class RunFailedError extends Error {
   override name = 'RunFailedError';
+  /** `shapeName`: what the canvas calls the shape, which the message says rather than its id. */
   constructor(
     readonly shapeId: string,
     readonly documentId: string,
     detail: string,
+    shapeName?: string,
   ) {
-    super(`Shape "${shapeId}" failed document "${documentId}": ${detail}`);
+    super(`Shape "${shapeName ?? shapeId}" failed document "${documentId}": ${detail}`);
   }
 }
 

@@ -192,6 +192,19 @@ describe('runProcess', () => {
     );
     expect([...ports.storage.writeStates.values()].map((s) => s.state)).toEqual(['uncertain', 'uncertain']);
   });
+
+  it('names the failing shape as the canvas does, when it has a name', async () => {
+    const named = line();
+    named.shapes[1]!.name = 'Create things';
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: () => ({ documentId: 'd0', ok: false, error: { code: 'ValidationError', message: 'no' } }),
+      },
+    });
+    const result = await runProcess(named, ports, { executionId: 'e', documents: docs(1) });
+    expect(result.error).toBe('Shape "Create things" failed document "d0": no');
+  });
 });
 
 describe('runProcess startAt', () => {

@@ -89,6 +89,6 @@ export class ShapeGraph {
     }
     if ('onError' in shape && shape.onError === 'errorPath') return this.route(shape.id, 'error', failed);
     const first = failed[0]!;
-    throw new RunFailedError(shape.id, first.id, first.error.message);
+    throw new RunFailedError(shape.id, first.id, first.error.message, shape.name);
   }
 }
