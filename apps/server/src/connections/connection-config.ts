@@ -44,6 +44,7 @@ export function toConnectorConfig(
               url: body.proxy.url,
               username: body.proxy.username,
               password: secrets.get('/proxy/password'),
+              noProxy: body.proxy.noProxy,
             },
           }
         : {}),

@@ -2,8 +2,11 @@ import type { LookupFunction } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from 'undici';
 
-/** A proxy: its URL (credentials may be in it), or the parts. */
-export type ProxyConfig = string | { url: string; username?: string; password?: string };
+/**
+ * A proxy: its URL (credentials may be in it), or the parts; `noProxy`: hosts reached directly
+ * (`host`, `host:port`, `.domain` for every host below it), as `NO_PROXY` has them.
+ */
+export type ProxyConfig = string | { url: string; username?: string; password?: string; noProxy?: string[] };
 
 export interface HttpOptions {
   /** Connections per origin (each carries one request at a time). Default 8. */
@@ -62,7 +65,21 @@ export function createDispatcher(options: HttpOptions = {}): Dispatcher {
     },
   };
   let base: Dispatcher;
-  if (options.proxy) {
+  const bypass = typeof options.proxy === 'object' ? options.proxy.noProxy : undefined;
+  if (options.proxy && bypass?.length) {
+    // undici's agent that picks the proxy or a direct connection by host, told the hosts itself
+    // (never the environment's): the proxy's `uri` and credentials become its proxies' own.
+    const { uri, ...proxyAuth } = proxyOptions(options.proxy);
+    base = new EnvHttpProxyAgent({
+      ...agentOptions,
+      ...proxyAuth,
+      httpProxy: uri,
+      httpsProxy: uri,
+      noProxy: bypass.join(','),
+      requestTls: tls,
+      proxyTls: tls,
+    });
+  } else if (options.proxy) {
     base = new ProxyAgent({
       ...agentOptions,
       ...proxyOptions(options.proxy),

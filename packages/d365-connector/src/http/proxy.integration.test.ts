@@ -62,6 +62,21 @@ describe('proxy support', () => {
     expect(proxy.seen.some((s) => s.includes(service))).toBe(true);
   });
 
+  it("reaches the hosts of a connection's own bypass list directly, the others through its proxy", async () => {
+    const authority = new URL(h.sb.authority).host;
+    const service = new URL(h.sb.url).host;
+    const client = h.clientWith({
+      http: {
+        ...h.config.http,
+        proxy: { url: proxy.url, username: 'flow', password: 'line p@ss', noProxy: [authority] },
+      },
+    });
+    const page = await client.queryPages('CustomerGroups', { top: 1 }).next();
+    expect(page.value?.records).toHaveLength(1);
+    expect(proxy.seen.some((s) => s.includes(service))).toBe(true);
+    expect(proxy.seen.some((s) => s.includes(authority))).toBe(false);
+  });
+
   it('is refused by the proxy without the right credentials', async () => {
     const client = h.clientWith({
       http: { ...h.config.http, proxy: { url: proxy.url, username: 'flow', password: 'nope' } },
