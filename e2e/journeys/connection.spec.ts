@@ -28,6 +28,28 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   await page.reload();
   await expect(page.getByLabel('Label language')).toHaveValue('fr-ca');
 
+  // A proxy on this very machine is refused by the host policy, which names the field; without it,
+  // the connection works again.
+  await page.getByLabel('Proxy URL').fill('http://127.0.0.1:9');
+  await page.getByLabel('Proxy user').fill('flow');
+  await page.getByLabel('Proxy password').fill('proxy secret');
+  await page.getByLabel('Bypass the proxy for').fill('localhost, .contoso.com');
+  await editor.save();
+  await expect(page.getByRole('button', { name: 'Replace proxy password' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Bypass the proxy for')).toHaveValue('localhost, .contoso.com');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('region', { name: 'Test connection' }).getByRole('alert')).toContainText(
+    'proxy/url points at this server itself',
+  );
+  await page.getByLabel('Proxy URL').fill('');
+  await expect(page.getByLabel('Proxy user')).toHaveCount(0);
+  await editor.save();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
+    timeout: 20_000,
+  });
+
   // A wrong secret fails at the token step, with an explanation.
   await page.getByRole('button', { name: 'Replace client secret' }).click();
   await page.getByLabel('Client secret', { exact: true }).fill('not the secret');

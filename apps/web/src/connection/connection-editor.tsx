@@ -3,6 +3,7 @@ import type { BodyEditorProps } from '../editor/draft.js';
 import { AuthFields } from './auth-fields.js';
 import { ConnectionTest } from './connection-test.js';
 import { Field } from './field.js';
+import { ProxyFields } from './proxy-fields.js';
 
 const num = (v: string) => (v === '' ? undefined : Number(v));
 
@@ -63,9 +64,18 @@ export function ConnectionEditor({ component, body, onChange, dirty }: BodyEdito
             value={body.timeouts?.responseMs}
             onChange={(v) => set({ timeouts: { ...body.timeouts, responseMs: num(v) } })}
           />
+          <Field
+            label="Connect timeout (ms)"
+            type="number"
+            help="How long to wait for a connection to the environment (or the proxy)."
+            placeholder={`${connectionDefaults.connectMs} (default)`}
+            value={body.timeouts?.connectMs}
+            onChange={(v) => set({ timeouts: { ...body.timeouts, connectMs: num(v) } })}
+          />
         </div>
       </section>
       <AuthFields auth={body.auth} onChange={(auth) => set({ auth })} />
+      <ProxyFields proxy={body.proxy} onChange={(proxy) => set({ proxy })} />
       <ConnectionTest id={component.id} dirty={dirty} />
     </div>
   );
