@@ -26,6 +26,8 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   // A process is created from the Processes page too, and opens on its canvas.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
   const create = page.getByRole('form', { name: 'New process' });
+  // It makes processes alone: no type to choose.
+  await expect(create.getByLabel('Component type')).toHaveCount(0);
   await create.getByLabel('Name').fill(`Run me ${suffix}`);
   await create.getByLabel('In folder').selectOption({ label: folder });
   await create.getByRole('button', { name: 'Create process' }).click();

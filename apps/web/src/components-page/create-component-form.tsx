@@ -35,16 +35,18 @@ export function CreateComponentForm({
         {only ? 'Name' : 'Component name'}
         <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
       </label>
-      <label hidden={only !== undefined}>
-        Component type
-        <select value={type} onChange={(e) => setType(e.target.value as ComponentType)}>
-          {componentTypes.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
+      {only === undefined && (
+        <label>
+          Component type
+          <select value={type} onChange={(e) => setType(e.target.value as ComponentType)}>
+            {componentTypes.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         In folder
         <select value={folderId} onChange={(e) => setFolderId(e.target.value)}>
