@@ -71,7 +71,16 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
     );
   await page.getByRole('button', { name: 'Run test' }).click();
   await expect(page.getByTestId('map-output')).toContainText('"OrganizationName": "ACME CORP"');
-  await expect(page.getByRole('table', { name: 'Trace' })).toContainText('CustomerAccount');
+  const trace = page.getByRole('table', { name: 'Trace' });
+  await expect(trace).toContainText('CustomerAccount = "US-001"');
+  await expect(trace).toContainText('f2: upper("acme corp") → "ACME CORP"');
+  // The 306 rules whose source field the sample lacks stay out of the way until asked for.
+  await expect(page.getByTestId('trace-summary')).toHaveText(
+    '3 of 309 rules wrote a value, failed or were skipped; 306 found nothing in the sample.',
+  );
+  await expect(trace).not.toContainText('PartyType');
+  await page.getByLabel('Show the 306 rules that wrote nothing').check();
+  await expect(trace).toContainText('PartyType (absent)');
   await builder.editor.save();
   await page.screenshot({ path: test.info().outputPath('map.png'), fullPage: true });
 });

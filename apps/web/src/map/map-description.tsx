@@ -9,6 +9,7 @@ export function MapDescription({ map }: { map: MapDefinition }) {
       {map.rules.length === 0 ? (
         <p className="hint">Nothing yet: link a target field to a source field.</p>
       ) : (
+        // Scrolls past a screenful: an auto-mapped entity has 300 rules.
         <ol aria-label="Map in words" className="map-words">
           {map.rules.map((r) => (
             <li key={r.id}>{words(r)}</li>

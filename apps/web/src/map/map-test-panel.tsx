@@ -1,7 +1,8 @@
 import type { MapDefinition } from '@flowline/contracts';
-import { type MapTestResult, testMap } from '@flowline/mapping';
+import { type FieldTrace, type MapTestResult, testMap } from '@flowline/mapping';
 import { useState } from 'react';
 import { SampleFetcher } from './sample-fetcher.js';
+import { traceRows } from './trace-rows.js';
 
 /** Runs the map on a sample document (pasted, or fetched live) and shows the output with the per-field trace. */
 export function MapTestPanel({ map }: { map: MapDefinition }) {
@@ -57,31 +58,56 @@ export function MapTestPanel({ map }: { map: MapDefinition }) {
               ))}
             </ul>
           )}
-          <table aria-label="Trace" className="diff">
-            <thead>
-              <tr>
-                <th scope="col">Target</th>
-                <th scope="col">Read</th>
-                <th scope="col">Steps</th>
-                <th scope="col">Written</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.trace.map((t) => (
-                <tr key={`${t.ruleId}-${t.target}`}>
-                  <td>{t.target}</td>
-                  <td>{t.inputs.map((i) => JSON.stringify(i)).join(', ')}</td>
-                  <td>{t.steps.map((s) => JSON.stringify(s)).join(' → ')}</td>
-                  <td>
-                    {t.skipped ? 'skipped' : t.error ? `error: ${t.error}` : JSON.stringify(t.value)}
-                    {t.defaulted ? ' (default)' : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TraceTable trace={result.trace} />
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What each rule read, did and wrote. Rules that found nothing in the sample (most of an auto-mapped
+ * entity's 300, for a sample of a few fields) are left out until asked for.
+ */
+function TraceTable({ trace }: { trace: FieldTrace[] }) {
+  const [showQuiet, setShowQuiet] = useState(false);
+  const rows = traceRows(trace);
+  const quiet = rows.filter((r) => !r.eventful).length;
+  const shown = showQuiet ? rows : rows.filter((r) => r.eventful);
+  return (
+    <>
+      <p className="hint" data-testid="trace-summary">
+        {rows.length - quiet} of {rows.length} rules wrote a value, failed or were skipped
+        {quiet > 0 ? `; ${quiet} found nothing in the sample.` : '.'}
+      </p>
+      {quiet > 0 && (
+        <label>
+          <input type="checkbox" checked={showQuiet} onChange={(e) => setShowQuiet(e.target.checked)} />
+          Show the {quiet} rules that wrote nothing
+        </label>
+      )}
+      <div className="table-scroll">
+        <table aria-label="Trace" className="diff trace">
+          <thead>
+            <tr>
+              <th scope="col">Target</th>
+              <th scope="col">Read</th>
+              <th scope="col">Steps</th>
+              <th scope="col">Written</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.key}>
+                <td>{r.target}</td>
+                <td>{r.read}</td>
+                <td>{r.steps}</td>
+                <td className={r.written.startsWith('error:') ? 'bad' : undefined}>{r.written}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
