@@ -85,7 +85,11 @@ function ProcessRow({
         ) : (
           <span className="hint">never run</span>
         )}
-        {last?.error && <div className="field-error">{last.error}</div>}
+        {last?.error && (
+          <div className="field-error clamped" title={last.error}>
+            {last.error}
+          </div>
+        )}
       </td>
       <td>
         <div className="row-actions">
