@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { apiCall } from '../pages/api.js';
 import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
+import { EditorPage } from '../pages/editor.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -67,4 +69,50 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await page.getByRole('button', { name: `Delete Sandbox ${suffix}` }).click();
   const users = page.getByRole('list', { name: `Users of Sandbox ${suffix}` });
   await expect(users).toContainText(`Read customers ${suffix}`);
+});
+
+test('an operation taken before its F&O labels were known takes them later', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const { url } = await createSandboxConnection(page, `Sandbox ${suffix}`, `Late labels ${suffix}`);
+  const connectionId = url.split('/').pop()!;
+  const { profile, metadataHash } = await apiCall<{
+    profile: { fields: { label?: string; labelId?: string }[] };
+    metadataHash: string;
+  }>(page, 'GET', `/api/connections/${connectionId}/entity-sets/CustomerGroups/profile`);
+  // As a first read of a large entity leaves it when its labels take longer than the wait: ids.
+  const snapshot = structuredClone(profile);
+  for (const f of snapshot.fields) {
+    if (f.labelId) f.label = f.labelId;
+    delete f.labelId;
+  }
+  const operation = await apiCall<{ id: string }>(page, 'POST', '/api/components', {
+    type: 'operation',
+    name: `Groups ${suffix}`,
+    body: {
+      schemaVersion: 1,
+      connectionId,
+      action: 'query',
+      entitySet: 'CustomerGroups',
+      requestProfile: snapshot,
+      responseProfile: snapshot,
+      metadataHash,
+    },
+  });
+  await page.goto(`/components/${operation.id}`);
+  const group = page
+    .getByRole('list', { name: 'Fields to read' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('checkbox', { name: 'Read CustomerGroupId', exact: true }) });
+  await expect(group).toContainText(/@SYS\d+/);
+  await expect(page.getByText(/labels show as F&O label ids/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('late-labels.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Take the labels' }).click();
+  await expect(group).toContainText('Customer group id');
+  await new EditorPage(page).save();
+  await page.reload();
+  await expect(group).toContainText('Customer group id');
+  await expect(page.getByText("The profile matches the service's $metadata.")).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Take the labels' })).toHaveCount(0);
 });

@@ -51,5 +51,10 @@ export const ProfileDrift = Type.Object({
   added: Type.Array(Type.String()),
   removed: Type.Array(Type.String()),
   changed: Type.Array(Type.Object({ field: Type.String(), before: Type.String(), after: Type.String() })),
+  /**
+   * F&O label ids the snapshot still shows as ids (its first read of labels took too long or failed)
+   * and their texts, now known: what an editor offers to take.
+   */
+  labels: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 export type ProfileDrift = Static<typeof ProfileDrift>;

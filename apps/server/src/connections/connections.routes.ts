@@ -86,6 +86,9 @@ export async function connectionRoutes(
         response: { 200: ProfileDrift, 400: Problem, 404: Problem, 422: Problem },
       },
     },
-    async (request) => connections.drift(request.params.id),
+    async (request) =>
+      connections.drift(request.params.id, (error) =>
+        request.log.warn({ err: error.message }, 'F&O labels not read; the snapshot keeps their ids'),
+      ),
   );
 }

@@ -29,7 +29,7 @@ import { explain, testConnection } from './connection-test.js';
 import { HostPolicy } from './host-policy.js';
 import { LabelStore } from './label-store.js';
 import type { MetadataStore } from './metadata-store.js';
-import { withLabels } from './profile-labels.js';
+import { labelsFound, withLabels } from './profile-labels.js';
 
 /** Connections at work: tests, `$metadata` browsing, profiles, and the clients runs use. */
 export class ConnectionsService {
@@ -208,8 +208,11 @@ export class ConnectionsService {
     return found;
   }
 
-  /** What changed in the service since an operation's profile snapshot was taken. */
-  async drift(operationId: string): Promise<ProfileDrift> {
+  /**
+   * What changed in the service since an operation's profile snapshot was taken, and the texts of
+   * the label ids the snapshot still shows (`failed` hears why they could not be read).
+   */
+  async drift(operationId: string, failed: (error: Error) => void): Promise<ProfileDrift> {
     const operation = await this.components.get(operationId);
     if (operation.type !== 'operation')
       throw new HttpProblem(400, 'Bad Request', `Component ${operationId} is not an operation.`);
@@ -221,7 +224,7 @@ export class ConnectionsService {
         'The operation names no connection or entity set yet.',
       );
     }
-    const { profile, metadataHash } = await this.profile(body.connectionId, body.entitySet);
+    const { profile, metadataHash, body: connection } = await this.profile(body.connectionId, body.entitySet);
     const snapshot = body.responseProfile ?? body.requestProfile;
     const before = new Map((snapshot?.fields ?? []).map((f) => [f.name, describe(f)]));
     const after = new Map(profile.fields.map((f) => [f.name, describe(f)]));
@@ -230,6 +233,7 @@ export class ConnectionsService {
     const changed = [...after]
       .filter(([k, v]) => before.has(k) && before.get(k) !== v)
       .map(([field, a]) => ({ field, before: before.get(field)!, after: a }));
+    const labels = snapshot ? await this.labelsLeft(body.connectionId, connection, snapshot, failed) : {};
     return {
       upToDate: snapshot !== undefined && !added.length && !removed.length && !changed.length,
       metadataHash,
@@ -237,7 +241,24 @@ export class ConnectionsService {
       added,
       removed,
       changed,
+      ...(Object.keys(labels).length > 0 ? { labels } : {}),
     };
+  }
+
+  /** The texts, known now, of the label ids a snapshot still shows (taken when they were not yet). */
+  private async labelsLeft(
+    connectionId: string,
+    body: ConnectionBody,
+    snapshot: Profile,
+    failed: (error: Error) => void,
+  ): Promise<Record<string, string>> {
+    const language = (body.labelLanguage ?? connectionDefaults.labelLanguage).toLowerCase();
+    const labelled = await withLabels(
+      snapshot,
+      (ids) => this.labelTexts(connectionId, body.serviceUrl!, language, ids),
+      failed,
+    );
+    return labelsFound(snapshot, labelled);
   }
 
   async close(): Promise<void> {

@@ -313,4 +313,48 @@ describe('metadata browse', () => {
       snapshotHash: 'old',
     });
   });
+
+  it('offers the labels a snapshot took as ids, once they are known', async () => {
+    const id = await connection('Late labels');
+    const { profile } = (
+      await designer.get(`/api/connections/${id}/entity-sets/CustomerGroups/profile`)
+    ).json();
+    const described = profile.fields.find((f: { name: string }) => f.name === 'Description');
+    // As a first read whose labels took longer than the wait left it: ids where the words go.
+    const snapshot = structuredClone(profile);
+    for (const f of snapshot.fields as { label?: string; labelId?: string }[]) {
+      if (f.labelId) f.label = f.labelId;
+      delete f.labelId;
+    }
+    const op = await designer.post('/api/components', {
+      type: 'operation',
+      name: 'Groups, labels late',
+      body: {
+        schemaVersion: 1,
+        connectionId: id,
+        action: 'query',
+        entitySet: 'CustomerGroups',
+        responseProfile: snapshot,
+      },
+    });
+    expect(op.statusCode, op.body).toBe(201);
+    const drift = (await designer.get(`/api/operations/${op.json().id}/profile-drift`)).json();
+    expect(drift.upToDate).toBe(true);
+    expect(drift.labels).toMatchObject({ [described.labelId]: 'Description' });
+
+    // A snapshot already in words has nothing to take.
+    const current = await designer.post('/api/components', {
+      type: 'operation',
+      name: 'Groups, labels known',
+      body: {
+        schemaVersion: 1,
+        connectionId: id,
+        action: 'query',
+        entitySet: 'CustomerGroups',
+        responseProfile: profile,
+      },
+    });
+    const none = (await designer.get(`/api/operations/${current.json().id}/profile-drift`)).json();
+    expect(none.labels).toBeUndefined();
+  });
 });

@@ -58,3 +58,18 @@ export async function withLabels(
   }
   return copy;
 }
+
+/**
+ * The label ids `before` shows as ids that `after` (the same profile through `withLabels`) says in
+ * words: what a snapshot taken before its labels were known can take now.
+ */
+export function labelsFound(before: Profile, after: Profile): Record<string, string> {
+  const was = [before, ...labelled(before.fields)];
+  const now = [after, ...labelled(after.fields)];
+  const labels: Record<string, string> = {};
+  was.forEach((item, i) => {
+    const text = now[i]?.label;
+    if (item.label?.startsWith('@') && text !== undefined && !text.startsWith('@')) labels[item.label] = text;
+  });
+  return labels;
+}

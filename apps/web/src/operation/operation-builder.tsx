@@ -12,6 +12,7 @@ import { ProfileDrift } from './profile-drift.js';
 import { RequestOptions } from './request-options.js';
 import { RequestPreview } from './request-preview.js';
 import { SortEditor } from './sort-editor.js';
+import { takeLabels } from './take-labels.js';
 
 const actions: { value: OperationAction; label: string }[] = [
   { value: 'query', label: 'Query (read many)' },
@@ -147,7 +148,19 @@ export function OperationBuilder({ component, body, onChange, dirty }: BodyEdito
           <h2 id="profile-title">
             Profile · {profile.label ?? profile.entityType} <small>key: {profile.key.join(', ')}</small>
           </h2>
-          <ProfileDrift operationId={component.id} enabled={!dirty && Boolean(body.metadataHash)} />
+          <ProfileDrift
+            operationId={component.id}
+            enabled={!dirty && Boolean(body.metadataHash)}
+            profile={profile}
+            onTakeLabels={(labels) =>
+              set({
+                responseProfile: takeLabels(profile, labels).profile,
+                ...(body.requestProfile
+                  ? { requestProfile: takeLabels(body.requestProfile, labels).profile }
+                  : {}),
+              })
+            }
+          />
           <FieldTree fields={profile.fields} label="Profile" height={320} />
         </section>
       )}

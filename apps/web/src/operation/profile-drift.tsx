@@ -1,9 +1,23 @@
-import type { ProfileDrift as Drift } from '@flowline/contracts';
+import type { ProfileDrift as Drift, Profile } from '@flowline/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.js';
+import { takeLabels } from './take-labels.js';
 
-/** Whether the saved profile snapshot still matches the service's `$metadata`, and what changed. */
-export function ProfileDrift({ operationId, enabled }: { operationId: string; enabled: boolean }) {
+/**
+ * Whether the saved profile snapshot still matches the service's `$metadata`, and what changed; and
+ * the F&O labels it took as ids (their first read took too long) that are known now, to take.
+ */
+export function ProfileDrift({
+  operationId,
+  enabled,
+  profile,
+  onTakeLabels,
+}: {
+  operationId: string;
+  enabled: boolean;
+  profile: Profile;
+  onTakeLabels: (labels: Record<string, string>) => void;
+}) {
   const drift = useQuery({
     queryKey: ['profile-drift', operationId],
     queryFn: () => api<Drift>(`/api/operations/${operationId}/profile-drift`),
@@ -18,14 +32,29 @@ export function ProfileDrift({ operationId, enabled }: { operationId: string; en
       </p>
     );
   const d = drift.data;
+  // Measured on the profile shown: once taken (and saved), the answer cached here is no news.
+  const labelled = takeLabels(profile, d.labels ?? {});
+  const labels = labelled.taken > 0 && (
+    <p className="hint">
+      {labelled.taken} labels show as F&O label ids (@SYS…): they were not known yet when this profile was
+      taken, and are now.{' '}
+      <button type="button" onClick={() => onTakeLabels(d.labels ?? {})}>
+        Take the labels
+      </button>
+    </p>
+  );
   if (d.upToDate)
     return (
-      <p className="ok" role="status">
-        The profile matches the service's $metadata.
-      </p>
+      <>
+        <p className="ok" role="status">
+          The profile matches the service's $metadata.
+        </p>
+        {labels}
+      </>
     );
   return (
     <div role="status" className="warn">
+      {labels}
       <p>
         The service's $metadata changed since this profile was taken: {d.added.length} added,{' '}
         {d.removed.length} removed, {d.changed.length} changed. Pick the entity set again to take the new
