@@ -99,6 +99,18 @@ test('an operation taken before its F&O labels were known takes them later', asy
       metadataHash,
     },
   });
+  // A map reads customer groups through it, with the same ids.
+  const map = await apiCall<{ id: string }>(page, 'POST', '/api/components', {
+    type: 'map',
+    name: `Groups map ${suffix}`,
+    body: {
+      schemaVersion: 1,
+      name: `Groups map ${suffix}`,
+      source: { profile: snapshot, ref: { componentId: operation.id, operation: 'query', version: 1 } },
+      target: {},
+      rules: [],
+    },
+  });
   await page.goto(`/components/${operation.id}`);
   const group = page
     .getByRole('list', { name: 'Fields to read' })
@@ -115,4 +127,16 @@ test('an operation taken before its F&O labels were known takes them later', asy
   await expect(group).toContainText('Customer group id');
   await expect(page.getByText("The profile matches the service's $metadata.")).toBeVisible();
   await expect(page.getByRole('button', { name: 'Take the labels' })).toHaveCount(0);
+
+  // The map sees the operation's new revision and takes its profile, labels and all.
+  await page.goto(`/components/${map.id}`);
+  await page.getByRole('button', { name: 'Take revision 2' }).click();
+  await page.getByLabel('Search source fields').fill('customer group id');
+  await expect(
+    page
+      .getByRole('tree', { name: 'Source fields' })
+      .getByRole('treeitem', { name: 'CustomerGroupId', exact: true })
+      .locator('.field-name'),
+  ).toHaveAttribute('title', 'CustomerGroupId · Customer group id');
+  await expect(page.getByRole('button', { name: 'Take revision 2' })).toHaveCount(0);
 });

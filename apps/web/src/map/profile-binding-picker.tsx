@@ -28,6 +28,10 @@ export function ProfileBindingPicker({
       setError((e as Error).message);
     }
   };
+  // The operation saved again since this map took its profile (fields picked anew, labels taken).
+  const ref = binding.ref;
+  const current = operations.data?.items.find((o) => o.id === ref?.componentId);
+  const newer = ref?.version !== undefined && current !== undefined && current.version > ref.version;
   return (
     <div className="control">
       <label htmlFor={`${side}-op`}>{side} operation</label>
@@ -44,6 +48,15 @@ export function ProfileBindingPicker({
           ? `${binding.profile.label ?? binding.profile.entityType} · ${binding.profile.fields.length} fields`
           : 'No profile yet.'}
       </small>
+      {newer && (
+        <small className="hint">
+          {current.name} is at revision {current.version}; this map took the profile of revision {ref.version}
+          .{' '}
+          <button type="button" onClick={() => pick(current.id)}>
+            Take revision {current.version}
+          </button>
+        </small>
+      )}
       {error && (
         <small role="alert" className="field-error">
           {error}
