@@ -50,29 +50,37 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd: (item: PaletteI
   const maps = useEveryComponent('map');
   const [filter, setFilter] = useState('');
   const wanted = filter.trim().toLowerCase();
+  const button = (it: PaletteItem, label: string, text = label) => (
+    <button
+      type="button"
+      draggable
+      className={`palette-item kind-${it.kind}`}
+      aria-label={`Add ${label}`}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(it));
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onClick={() => onAdd(it)}
+    >
+      {text}
+    </button>
+  );
   const item = (it: PaletteItem, label: string) =>
     label.toLowerCase().includes(wanted) && (
-      <li key={`${it.kind}-${it.componentId ?? ''}`}>
-        <button
-          type="button"
-          draggable
-          className={`palette-item kind-${it.kind}`}
-          aria-label={`Add ${label}`}
-          onDragStart={(e) => {
-            e.dataTransfer.setData(DRAG_TYPE, JSON.stringify(it));
-            e.dataTransfer.effectAllowed = 'move';
-          }}
-          onClick={() => onAdd(it)}
-        >
-          {label}
-        </button>
+      <li key={`${it.kind}-${it.componentId ?? ''}`}>{button(it, label)}</li>
+    );
+  // One entry per operation, which starts a process (its documents) or is a step of one: listed as
+  // two entries each, a workspace's operations filled twice the palette.
+  const operation = (o: { id: string; name: string }) =>
+    o.name.toLowerCase().includes(wanted) && (
+      <li key={o.id} className="palette-operation">
+        <span>{o.name}</span>
+        {button({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`, 'Start')}
+        {button({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`, 'Connector')}
       </li>
     );
   const shown = {
-    operations: operations.data?.items.flatMap((o) => [
-      item({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`),
-      item({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`),
-    ]),
+    operations: operations.data?.items.map(operation),
     maps: maps.data?.items.map((m) => item({ kind: 'map', componentId: m.id, name: m.name }, m.name)),
   };
   const none = (what: string, items: unknown[] | undefined) =>
