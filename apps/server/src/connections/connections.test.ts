@@ -286,27 +286,33 @@ describe('metadata browse', () => {
     expect(saved.statusCode, saved.body).toBe(201);
   });
 
-  it('shows what changed since an operation took its profile snapshot', async () => {
-    const id = await connection('Drift');
-    const profile = (await designer.get(`/api/connections/${id}/entity-sets/CustomerGroups/profile`)).json();
-    const snapshot = structuredClone(profile.profile);
-    snapshot.fields = snapshot.fields.filter((f: { name: string }) => f.name !== 'Description');
-    snapshot.fields.push({ name: 'Retired', kind: 'string', edmType: 'Edm.String', nullable: true });
+  /** The drift of a query operation on CustomerGroups that took `snapshot` as its profile. */
+  const driftOf = async (connectionId: string, snapshot: unknown, metadataHash?: string) => {
     const op = await designer.post('/api/components', {
       type: 'operation',
-      name: 'Groups',
+      name: `Groups ${Math.random().toString(36).slice(2, 8)}`,
       body: {
         schemaVersion: 1,
-        connectionId: id,
+        connectionId,
         action: 'query',
         entitySet: 'CustomerGroups',
         responseProfile: snapshot,
-        metadataHash: 'old',
+        ...(metadataHash ? { metadataHash } : {}),
       },
     });
     expect(op.statusCode, op.body).toBe(201);
-    const drift = (await designer.get(`/api/operations/${op.json().id}/profile-drift`)).json();
-    expect(drift).toMatchObject({
+    return (await designer.get(`/api/operations/${op.json().id}/profile-drift`)).json();
+  };
+  const groupsProfile = async (connectionId: string) =>
+    (await designer.get(`/api/connections/${connectionId}/entity-sets/CustomerGroups/profile`)).json()
+      .profile;
+
+  it('shows what changed since an operation took its profile snapshot', async () => {
+    const id = await connection('Drift');
+    const snapshot = await groupsProfile(id);
+    snapshot.fields = snapshot.fields.filter((f: { name: string }) => f.name !== 'Description');
+    snapshot.fields.push({ name: 'Retired', kind: 'string', edmType: 'Edm.String', nullable: true });
+    expect(await driftOf(id, snapshot, 'old')).toMatchObject({
       upToDate: false,
       added: ['Description'],
       removed: ['Retired'],
@@ -316,9 +322,7 @@ describe('metadata browse', () => {
 
   it('offers the labels a snapshot took as ids, once they are known', async () => {
     const id = await connection('Late labels');
-    const { profile } = (
-      await designer.get(`/api/connections/${id}/entity-sets/CustomerGroups/profile`)
-    ).json();
+    const profile = await groupsProfile(id);
     const described = profile.fields.find((f: { name: string }) => f.name === 'Description');
     // As a first read whose labels took longer than the wait left it: ids where the words go.
     const snapshot = structuredClone(profile);
@@ -326,35 +330,10 @@ describe('metadata browse', () => {
       if (f.labelId) f.label = f.labelId;
       delete f.labelId;
     }
-    const op = await designer.post('/api/components', {
-      type: 'operation',
-      name: 'Groups, labels late',
-      body: {
-        schemaVersion: 1,
-        connectionId: id,
-        action: 'query',
-        entitySet: 'CustomerGroups',
-        responseProfile: snapshot,
-      },
-    });
-    expect(op.statusCode, op.body).toBe(201);
-    const drift = (await designer.get(`/api/operations/${op.json().id}/profile-drift`)).json();
+    const drift = await driftOf(id, snapshot);
     expect(drift.upToDate).toBe(true);
     expect(drift.labels).toMatchObject({ [described.labelId]: 'Description' });
-
     // A snapshot already in words has nothing to take.
-    const current = await designer.post('/api/components', {
-      type: 'operation',
-      name: 'Groups, labels known',
-      body: {
-        schemaVersion: 1,
-        connectionId: id,
-        action: 'query',
-        entitySet: 'CustomerGroups',
-        responseProfile: profile,
-      },
-    });
-    const none = (await designer.get(`/api/operations/${current.json().id}/profile-drift`)).json();
-    expect(none.labels).toBeUndefined();
+    expect((await driftOf(id, profile)).labels).toBeUndefined();
   });
 });
