@@ -80,6 +80,11 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(canvas.canvas).toBeVisible();
   await canvas.add(`usmf customers ${suffix} (start)`);
   await canvas.add(`usmf to usrt ${suffix}`);
+  // An operation that writes is a step, never a start: the palette offers it as a connector only.
+  const palette = page.getByRole('complementary', { name: 'Palette' });
+  await expect(
+    palette.getByRole('button', { name: `Add create usrt customer ${suffix} (start)` }),
+  ).toHaveCount(0);
   await canvas.add(`create usrt customer ${suffix} (connector)`);
   await expect(canvas.shapes()).toHaveCount(3);
   // Each lands right of the one before, clear of its long name, and the view follows it.

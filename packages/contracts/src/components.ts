@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Id, Name } from './folders.js';
+import { OperationAction } from './operation.js';
 
 export const ComponentType = Type.Union(
   [Type.Literal('connection'), Type.Literal('operation'), Type.Literal('map'), Type.Literal('process')],
@@ -23,6 +24,8 @@ export const ComponentSummary = Type.Object({
   folderId: Type.Union([Id, Type.Null()]),
   version: Type.Integer({ description: 'The current revision; the ETag names it' }),
   updatedAt: Type.String({ format: 'date-time' }),
+  /** An operation's action in its current revision (absent until one is chosen): what pickers offer it for. */
+  action: Type.Optional(OperationAction),
 });
 export type ComponentSummary = Static<typeof ComponentSummary>;
 

@@ -5,6 +5,7 @@ import type {
   ComponentType,
   CreateComponent,
   ListComponentsQuery,
+  OperationAction,
   RevisionList,
   UpdateComponent,
 } from '@flowline/contracts';
@@ -64,7 +65,28 @@ export class ComponentsService {
       }),
       this.db.component.count({ where }),
     ]);
-    return { items: rows.map(summary), total };
+    const actions = await this.actionsOf(rows.filter((r) => r.type === 'operation'));
+    return {
+      items: rows.map((r) => {
+        const action = actions.get(r.id);
+        return action ? { ...summary(r), action } : summary(r);
+      }),
+      total,
+    };
+  }
+
+  /**
+   * The action of each operation's current revision, read inside PostgreSQL: a body holds its
+   * profile snapshots, hundreds of kilobytes that a list of 500 operations must not fetch.
+   */
+  private async actionsOf(rows: ComponentRow[]): Promise<Map<string, OperationAction>> {
+    if (rows.length === 0) return new Map();
+    const found = await this.db.$queryRaw<{ id: string; action: OperationAction | null }[]>`
+      SELECT r."componentId" AS id, r.body->>'action' AS action
+      FROM "ComponentRevision" r JOIN "Component" c
+        ON c.id = r."componentId" AND c."currentVersion" = r.version
+      WHERE c.id = ANY(${rows.map((r) => r.id)}::uuid[])`;
+    return new Map(found.flatMap((f) => (f.action ? [[f.id, f.action] as const] : [])));
   }
 
   async get(id: string, version?: number, db: Tx | Db = this.db): Promise<Component> {

@@ -127,6 +127,25 @@ describe('revisions and If-Match', () => {
     expect(restored.json()).toMatchObject({ version: 3, description: '' });
   });
 
+  it("lists each operation with its current revision's action (what pickers offer it for)", async () => {
+    const name = `Action ${Date.now()}`;
+    const draft = await create('operation', `${name} draft`);
+    const op = await create('operation', name, {
+      schemaVersion: 1,
+      action: 'query',
+      entitySet: 'CustomersV3',
+    });
+    const changed = await designer.put(
+      `/api/components/${op.id}`,
+      { body: { schemaVersion: 1, action: 'create', entitySet: 'CustomersV3' } },
+      { 'if-match': `"${op.id}.1"` },
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    const listed = await designer.get(`/api/components?type=operation&search=${encodeURIComponent(name)}`);
+    const byId = new Map(listed.json().items.map((c: { id: string; action?: string }) => [c.id, c.action]));
+    expect([byId.get(op.id), byId.has(draft.id), byId.get(draft.id)]).toEqual(['create', true, undefined]);
+  });
+
   it('gives exactly one winner to concurrent edits of one revision', async () => {
     const p = await create('process', 'Contested');
     const results = await Promise.all(

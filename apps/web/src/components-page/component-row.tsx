@@ -53,6 +53,7 @@ export function ComponentRow({ component, folders }: { component: ComponentSumma
       </td>
       <td>
         <span className={`type-badge type-${component.type}`}>{component.type}</span>
+        {component.action && <span className="hint"> {component.action}</span>}
       </td>
       <td>
         <select

@@ -1,4 +1,4 @@
-import type { Component, OperationBody, Shape, ShapeKind } from '@flowline/contracts';
+import type { Component, ComponentSummary, OperationBody, Shape, ShapeKind } from '@flowline/contracts';
 import { createShape } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { api } from '../api/client.js';
@@ -69,13 +69,15 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd: (item: PaletteI
     label.toLowerCase().includes(wanted) && (
       <li key={`${it.kind}-${it.componentId ?? ''}`}>{button(it, label)}</li>
     );
-  // One entry per operation, which starts a process (its documents) or is a step of one: listed as
-  // two entries each, a workspace's operations filled twice the palette.
-  const operation = (o: { id: string; name: string }) =>
+  // One entry per operation, which starts a process (the records it reads) or is a step of one:
+  // listed as two entries each, a workspace's operations filled twice the palette. One that writes
+  // cannot start a process.
+  const operation = (o: ComponentSummary) =>
     o.name.toLowerCase().includes(wanted) && (
       <li key={o.id} className="palette-operation">
         <span>{o.name}</span>
-        {button({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`, 'Start')}
+        {(!o.action || o.action === 'query' || o.action === 'get') &&
+          button({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`, 'Start')}
         {button({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`, 'Connector')}
       </li>
     );

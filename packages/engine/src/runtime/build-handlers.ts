@@ -1,5 +1,6 @@
 import type { ProcessDefinition, Shape } from '@flowline/contracts';
 import { MapCompileError } from '@flowline/mapping';
+import { startWriting } from '../validate/check-process.js';
 import type { ProcessProblem } from '../validate/problem.js';
 import type { RunContext, ShapeHandler } from './context.js';
 import type { OperationInfo } from './ports.js';
@@ -42,6 +43,8 @@ export async function buildHandlers(process: ProcessDefinition, ctx: RunContext)
         handler = none;
         if (shape.config.mode === 'operation') {
           built.startInfo = await operationOf(shape, shape.config, ctx, problems);
+          const writing = built.startInfo && startWriting(shape, built.startInfo);
+          if (writing) problems.push(writing);
         }
         break;
       case 'connector': {

@@ -27,6 +27,20 @@ describe('runProcess', () => {
     expect(missing.message).toMatch(/w: The operation "create" of connection "c1" does not exist/);
   });
 
+  it('refuses a start shape that writes, instead of reading every record of its entity set', async () => {
+    let read = false;
+    const ports = createMemoryPorts(writeOp());
+    ports.operations.read = async function* () {
+      read = true;
+      yield [];
+    };
+    const p = processOf([{ ...shapes.startQuery('create'), name: 'New things' }, shapes.stop('e')], ['s->e']);
+    const error = await runProcess(p, ports, { executionId: 'e' }).catch((e) => e);
+    expect(error).toBeInstanceOf(ProcessInvalidError);
+    expect(error.message).toMatch(/s: The start shape "New things" uses an operation that writes \(create\)/);
+    expect(read).toBe(false);
+  });
+
   it('records each write as pending before and as written after, chunk by chunk', async () => {
     const ports = createMemoryPorts(writeOp());
     await runProcess(line(), ports, { executionId: 'e', documents: docs(4), chunkSize: 2 });

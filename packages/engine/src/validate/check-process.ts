@@ -22,6 +22,8 @@ export async function checkProcess(
     const ref = refOf(shape);
     if (ref) {
       const info = await resolver.operation(ref);
+      const writing = info && startWriting(shape, info);
+      if (writing) problems.push(writing);
       if (info) operations.set(shape.id, info);
       else
         problems.push({
@@ -43,6 +45,20 @@ export async function checkProcess(
   }
   problems.push(...checkProfiles(process, operations, maps));
   return problems;
+}
+
+/**
+ * A start shape bound to an operation that writes: run, it would read its entity set instead (every
+ * record of it), which is never what was meant.
+ */
+export function startWriting(shape: Shape, info: OperationInfo): ProcessProblem | undefined {
+  if (shape.kind !== 'start' || !WRITES.has(info.kind)) return undefined;
+  const name = shape.name ? ` "${shape.name}"` : '';
+  return {
+    code: 'not-configured',
+    shapeId: shape.id,
+    message: `The start shape${name} uses an operation that writes (${info.kind}): a process starts from what an operation reads (query or get). Put a query or get operation there, and this one on a connector shape after it.`,
+  };
 }
 
 function refOf(shape: Shape): { connectionId: string; operationId: string } | undefined {

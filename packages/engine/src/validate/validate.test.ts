@@ -152,6 +152,19 @@ describe('checkProcess (with components)', () => {
     ]);
   });
 
+  it('names a start shape whose operation writes', async () => {
+    const p = processOf([shapes.startQuery('create'), shapes.stop('e')], ['s->e']);
+    expect(await checkProcess(p, resolver)).toEqual([
+      {
+        code: 'not-configured',
+        shapeId: 's',
+        message: expect.stringMatching(
+          /^The start shape uses an operation that writes \(create\): a process starts from what an operation reads/,
+        ),
+      },
+    ]);
+  });
+
   it('names components that do not exist', async () => {
     const p = processOf([shapes.startQuery('nope'), shapes.map('m', 'gone')], ['s->m']);
     expect((await checkProcess(p, resolver)).map((x) => [x.code, x.shapeId])).toEqual([
