@@ -3,25 +3,32 @@ import type { OperationInfo, OperationRef, ResolverPort } from '@flowline/engine
 import type { ComponentsService } from '../components/components.service.js';
 import { HttpProblem } from '../errors/problem.js';
 
+type Operation = { name: string; body: OperationBody };
+
 /** Operation bodies by id, read once per execution (a run uses the revisions current when it starts). */
 export class OperationBodies {
-  private readonly bodies = new Map<string, Promise<OperationBody | undefined>>();
+  private readonly operations = new Map<string, Promise<Operation | undefined>>();
 
   constructor(private readonly components: ComponentsService) {}
 
-  get(operationId: string): Promise<OperationBody | undefined> {
-    let body = this.bodies.get(operationId);
-    if (!body) {
-      body = this.components.get(operationId).then(
-        (c) => (c.type === 'operation' ? (c.body as OperationBody) : undefined),
+  async get(operationId: string): Promise<OperationBody | undefined> {
+    return (await this.named(operationId))?.body;
+  }
+
+  /** The operation's body and its name (for messages). */
+  named(operationId: string): Promise<Operation | undefined> {
+    let found = this.operations.get(operationId);
+    if (!found) {
+      found = this.components.get(operationId).then(
+        (c) => (c.type === 'operation' ? { name: c.name, body: c.body as OperationBody } : undefined),
         (e: unknown) => {
           if (e instanceof HttpProblem && e.status === 404) return undefined;
           throw e;
         },
       );
-      this.bodies.set(operationId, body);
+      this.operations.set(operationId, found);
     }
-    return body;
+    return found;
   }
 }
 
@@ -33,9 +40,11 @@ export class ComponentResolver implements ResolverPort {
   ) {}
 
   async operation(ref: OperationRef): Promise<OperationInfo | undefined> {
-    const body = await this.bodies.get(ref.operationId);
-    if (!body?.action) return undefined;
-    const info: OperationInfo = { kind: body.action };
+    const found = await this.bodies.named(ref.operationId);
+    if (!found) return undefined;
+    const { name, body } = found;
+    const info: OperationInfo = { name };
+    if (body.action) info.kind = body.action;
     if (body.entitySet) info.entitySet = body.entitySet;
     if (body.requestProfile) info.requestProfile = body.requestProfile;
     if (body.responseProfile) info.responseProfile = body.responseProfile;

@@ -130,6 +130,45 @@ describe('executions end to end', () => {
     expect(shapes).toContain('lost');
   });
 
+  it('names an operation with no action yet, and refuses one that writes as the start', async () => {
+    const create = async (type: string, name: string, body?: unknown) => {
+      const res = await bed.designer.post('/api/components', { type, name, ...(body ? { body } : {}) });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const draft = await create('operation', 'Draft customers');
+    const writes = ids.createId;
+    const shape = (id: string, kind: string, operationId: string) => ({
+      id,
+      kind,
+      position: { x: 0, y: 0 },
+      ...(kind === 'connector' ? { onError: 'failRun' } : {}),
+      config: {
+        ...(kind === 'start' ? { mode: 'operation' } : {}),
+        operationId,
+        connectionId: ids.connectionId,
+      },
+    });
+    const process = await create('process', 'Unready', {
+      schemaVersion: 1,
+      name: 'Unready',
+      shapes: [shape('s', 'start', writes), shape('w', 'connector', draft)],
+      edges: [{ id: 'e1', from: 's', handle: 'out', to: 'w' }],
+    });
+    const res = await bed.operator.post(`/api/processes/${process}/executions`, { mode: 'full' });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().problems).toEqual([
+      expect.objectContaining({
+        shapeId: 's',
+        message: expect.stringContaining('"create customer" writes (create)'),
+      }),
+      expect.objectContaining({
+        shapeId: 'w',
+        message: 'The operation "Draft customers" has no action yet: choose one in its builder.',
+      }),
+    ]);
+  });
+
   it('lets viewers read but not run', async () => {
     const res = await bed.viewer.post(`/api/processes/${ids.processId}/executions`, { mode: 'test' });
     expect(res.statusCode).toBe(403);

@@ -1,6 +1,6 @@
 import type { ProcessDefinition, Shape } from '@flowline/contracts';
 import { MapCompileError } from '@flowline/mapping';
-import { startWriting } from '../validate/check-process.js';
+import { operationProblem } from '../validate/check-process.js';
 import type { ProcessProblem } from '../validate/problem.js';
 import type { RunContext, ShapeHandler } from './context.js';
 import type { OperationInfo } from './ports.js';
@@ -43,8 +43,6 @@ export async function buildHandlers(process: ProcessDefinition, ctx: RunContext)
         handler = none;
         if (shape.config.mode === 'operation') {
           built.startInfo = await operationOf(shape, shape.config, ctx, problems);
-          const writing = built.startInfo && startWriting(shape, built.startInfo);
-          if (writing) problems.push(writing);
         }
         break;
       case 'connector': {
@@ -106,12 +104,8 @@ async function operationOf(
 ): Promise<OperationInfo | undefined> {
   const ref = { connectionId: config.connectionId!, operationId: config.operationId! };
   const info = await ctx.ports.resolver.operation(ref);
-  if (!info) {
-    problems.push({
-      code: 'unknown-component',
-      shapeId: shape.id,
-      message: `The operation "${ref.operationId}" of connection "${ref.connectionId}" does not exist.`,
-    });
-  }
-  return info;
+  const problem = operationProblem(shape, ref, info);
+  if (!problem) return info;
+  problems.push(problem);
+  return undefined;
 }

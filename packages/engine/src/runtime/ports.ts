@@ -11,7 +11,10 @@ export type OperationKind = 'query' | 'get' | 'create' | 'update' | 'upsert' | '
 
 /** What the engine needs to know of an operation component (its profiles are snapshots from `$metadata`). */
 export interface OperationInfo {
-  kind: OperationKind;
+  /** Absent while the operation's builder has no action chosen: it exists, but cannot run yet. */
+  kind?: OperationKind;
+  /** The operation's name, for messages (ids mean nothing to the person reading them). */
+  name?: string;
   entitySet?: string;
   /** The documents the operation takes (writes, actions). */
   requestProfile?: Profile;

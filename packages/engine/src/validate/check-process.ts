@@ -22,15 +22,9 @@ export async function checkProcess(
     const ref = refOf(shape);
     if (ref) {
       const info = await resolver.operation(ref);
-      const writing = info && startWriting(shape, info);
-      if (writing) problems.push(writing);
-      if (info) operations.set(shape.id, info);
-      else
-        problems.push({
-          code: 'unknown-component',
-          shapeId: shape.id,
-          message: `The operation "${ref.operationId}" of connection "${ref.connectionId}" does not exist.`,
-        });
+      const problem = operationProblem(shape, ref, info);
+      if (problem) problems.push(problem);
+      else if (info) operations.set(shape.id, info);
     }
     if (shape.kind === 'map' && shape.config.mapId) {
       const map = await resolver.map(shape.config.mapId);
@@ -48,17 +42,36 @@ export async function checkProcess(
 }
 
 /**
- * A start shape bound to an operation that writes: run, it would read its entity set instead (every
- * record of it), which is never what was meant.
+ * Why a shape cannot run the operation it names: there is none, it has no action yet, or the shape
+ * is a start and the operation writes (run, it would read its entity set instead: every record of
+ * it, never what was meant).
  */
-export function startWriting(shape: Shape, info: OperationInfo): ProcessProblem | undefined {
-  if (shape.kind !== 'start' || !WRITES.has(info.kind)) return undefined;
-  const name = shape.name ? ` "${shape.name}"` : '';
-  return {
-    code: 'not-configured',
-    shapeId: shape.id,
-    message: `The start shape${name} uses an operation that writes (${info.kind}): a process starts from what an operation reads (query or get). Put a query or get operation there, and this one on a connector shape after it.`,
-  };
+export function operationProblem(
+  shape: Shape,
+  ref: { connectionId: string; operationId: string },
+  info: OperationInfo | undefined,
+): ProcessProblem | undefined {
+  const shapeId = shape.id;
+  if (!info)
+    return {
+      code: 'unknown-component',
+      shapeId,
+      message: `The operation "${ref.operationId}" of connection "${ref.connectionId}" does not exist.`,
+    };
+  const operation = `The operation "${info.name ?? ref.operationId}"`;
+  if (!info.kind)
+    return {
+      code: 'not-configured',
+      shapeId,
+      message: `${operation} has no action yet: choose one in its builder.`,
+    };
+  if (shape.kind === 'start' && WRITES.has(info.kind))
+    return {
+      code: 'not-configured',
+      shapeId,
+      message: `${operation} writes (${info.kind}), so it cannot start a process: a process starts from what an operation reads (query or get). Put a query or get operation there, and this one on a connector shape after it.`,
+    };
+  return undefined;
 }
 
 function refOf(shape: Shape): { connectionId: string; operationId: string } | undefined {
@@ -94,7 +107,7 @@ function checkProfiles(
     if (shape.kind === 'start') output = op?.responseProfile;
     else if (shape.kind === 'message') output = undefined;
     else if (shape.kind === 'connector' && op) {
-      if (WRITES.has(op.kind)) {
+      if (op.kind && WRITES.has(op.kind)) {
         const expected = op.requestProfile;
         if (input && expected && input.entityType !== expected.entityType) {
           problems.push(

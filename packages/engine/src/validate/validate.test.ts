@@ -152,15 +152,25 @@ describe('checkProcess (with components)', () => {
     ]);
   });
 
-  it('names a start shape whose operation writes', async () => {
-    const p = processOf([shapes.startQuery('create'), shapes.stop('e')], ['s->e']);
-    expect(await checkProcess(p, resolver)).toEqual([
+  it('names a start shape whose operation writes, and an operation with no action yet', async () => {
+    const p = processOf([shapes.startQuery('create'), shapes.connector('w', 'draft')], ['s->w']);
+    expect(
+      await checkProcess(p, {
+        ...resolver,
+        operation: async (r) => ops[r.operationId] ?? { name: 'New op' },
+      }),
+    ).toEqual([
       {
         code: 'not-configured',
         shapeId: 's',
         message: expect.stringMatching(
-          /^The start shape uses an operation that writes \(create\): a process starts from what an operation reads/,
+          /^The operation "create" writes \(create\), so it cannot start a process: a process starts from what an operation reads/,
         ),
+      },
+      {
+        code: 'not-configured',
+        shapeId: 'w',
+        message: 'The operation "New op" has no action yet: choose one in its builder.',
       },
     ]);
   });
