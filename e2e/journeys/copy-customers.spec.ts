@@ -113,6 +113,18 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   }
   await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByText('3 shapes · 2 edges · 0 problems')).toBeVisible();
+  // The start's inspector offers the operations that read, each with its action.
+  await page.getByRole('group', { name: `Shape usmf customers ${suffix}` }).click();
+  const startOperation = page
+    .getByRole('complementary', { name: 'Start shape' })
+    .getByRole('combobox', { name: /^Operation/ });
+  await expect(startOperation).toHaveValue(/.+/);
+  await expect(startOperation.locator('option', { hasText: `usmf customers ${suffix} · query` })).toHaveCount(
+    1,
+  );
+  await expect(startOperation.locator('option', { hasText: `create usrt customer ${suffix}` })).toHaveCount(
+    0,
+  );
   await canvas.editor.save();
 
   // usrt must not hold these customers yet: run again on the same sandbox (`--repeat-each`), the

@@ -13,6 +13,13 @@ export const OperationAction = Type.Union([
 ]);
 export type OperationAction = Static<typeof OperationAction>;
 
+/**
+ * Whether a start shape may offer an operation with this action: one that reads, or one with no
+ * action yet (the process's problems then say so). One that writes cannot start a process.
+ */
+export const canStartProcess = (action: OperationAction | undefined): boolean =>
+  action === undefined || action === 'query' || action === 'get';
+
 const FilterValue = Type.Union([
   Type.String({ maxLength: 4000 }),
   Type.Number(),

@@ -1,4 +1,11 @@
-import type { Component, ComponentSummary, OperationBody, Shape, ShapeKind } from '@flowline/contracts';
+import {
+  type Component,
+  type ComponentSummary,
+  canStartProcess,
+  type OperationBody,
+  type Shape,
+  type ShapeKind,
+} from '@flowline/contracts';
 import { createShape } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { api } from '../api/client.js';
@@ -76,7 +83,7 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd: (item: PaletteI
     o.name.toLowerCase().includes(wanted) && (
       <li key={o.id} className="palette-operation">
         <span>{o.name}</span>
-        {(!o.action || o.action === 'query' || o.action === 'get') &&
+        {canStartProcess(o.action) &&
           button({ kind: 'start', componentId: o.id, name: o.name }, `${o.name} (start)`, 'Start')}
         {button({ kind: 'connector', componentId: o.id, name: o.name }, `${o.name} (connector)`, 'Connector')}
       </li>

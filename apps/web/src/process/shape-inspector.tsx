@@ -1,4 +1,10 @@
-import type { Component, OnError, OperationBody, Shape } from '@flowline/contracts';
+import {
+  type Component,
+  canStartProcess,
+  type OnError,
+  type OperationBody,
+  type Shape,
+} from '@flowline/contracts';
 import { canFail, type ProcessOperation } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { api } from '../api/client.js';
@@ -41,16 +47,20 @@ export const ShapeInspector = memo(function ShapeInspector({
       connectionId: (op.body as OperationBody).connectionId,
     } as Config);
   };
-  const opSelect = (extra: Record<string, unknown> = {}) => (
+  // A start offers the operations that read (one that writes cannot start a process), but keeps
+  // showing the one chosen, whose problem then says why.
+  const opSelect = (extra: Record<string, unknown> = {}, reads = false) => (
     <label>
       Operation
       <select value={(c.operationId as string) ?? ''} onChange={(e) => pickOperation(e.target.value, extra)}>
         <option value="">(choose an operation)</option>
-        {operations.data?.items.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
+        {operations.data?.items
+          .filter((o) => !reads || canStartProcess(o.action) || o.id === c.operationId)
+          .map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.action ? `${o.name} · ${o.action}` : o.name}
+            </option>
+          ))}
       </select>
       {operations.isError && (
         <span className="field-error">Could not load the operations: {operations.error.message}</span>
@@ -89,7 +99,7 @@ export const ShapeInspector = memo(function ShapeInspector({
               <option value="documents">documents passed by the caller</option>
             </select>
           </label>
-          {shape.config.mode === 'operation' && opSelect({ mode: 'operation' })}
+          {shape.config.mode === 'operation' && opSelect({ mode: 'operation' }, true)}
         </>
       )}
       {shape.kind === 'connector' && (
