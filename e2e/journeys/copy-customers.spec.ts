@@ -113,8 +113,10 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   }
   await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(2);
   await expect(page.getByText('3 shapes · 2 edges · 0 problems')).toBeVisible();
-  // The start's inspector offers the operations that read, each with its action.
+  // The start's inspector offers the operations that read, each with its action; opening beside the
+  // canvas, it hides none of the shapes.
   await page.getByRole('group', { name: `Shape usmf customers ${suffix}` }).click();
+  for (const i of [0, 1, 2]) await expect.poll(() => canvas.shows(canvas.shapes().nth(i))).toBe(true);
   const startOperation = page
     .getByRole('complementary', { name: 'Start shape' })
     .getByRole('combobox', { name: /^Operation/ });

@@ -71,25 +71,28 @@ export function ComponentRow({ component, folders }: { component: ComponentSumma
         <span className="visually-hidden">{folderName}</span>
       </td>
       <td>{component.version}</td>
-      <td className="row-actions">
-        <button type="button" aria-label={`Rename ${component.name}`} onClick={() => setRenaming(true)}>
-          Rename
-        </button>
-        <button
-          type="button"
-          aria-label={`Export ${component.name}`}
-          onClick={() => downloadBundle(component.id, component.name).catch((e) => window.alert(e.message))}
-        >
-          Export
-        </button>
-        <button
-          type="button"
-          aria-label={`Delete ${component.name}`}
-          disabled={remove.isPending}
-          onClick={() => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id)}
-        >
-          Delete
-        </button>
+      <td>
+        {/* A flex box inside the cell: a cell that is itself one leaves the row's lines. */}
+        <div className="row-actions">
+          <button type="button" aria-label={`Rename ${component.name}`} onClick={() => setRenaming(true)}>
+            Rename
+          </button>
+          <button
+            type="button"
+            aria-label={`Export ${component.name}`}
+            onClick={() => downloadBundle(component.id, component.name).catch((e) => window.alert(e.message))}
+          >
+            Export
+          </button>
+          <button
+            type="button"
+            aria-label={`Delete ${component.name}`}
+            disabled={remove.isPending}
+            onClick={() => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id)}
+          >
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   );

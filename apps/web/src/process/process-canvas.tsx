@@ -24,6 +24,7 @@ import { RunContext } from './run-context.js';
 import { ShapeInspector } from './shape-inspector.js';
 import { type ShapeNode, ShapeNodeView } from './shape-node.js';
 import { useCanvasNodes } from './use-canvas-nodes.js';
+import { useKeepInView } from './use-keep-in-view.js';
 import { useLatest } from './use-latest.js';
 import { useLiveRun } from './use-live-run.js';
 import { useProcessHistory } from './use-process-history.js';
@@ -57,6 +58,7 @@ export function ProcessCanvas({
   const [help, setHelp] = useState(false);
   const [clipboard, setClipboard] = useState<{ shapes: Shape[]; edges: ProcessEdge[] } | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  useKeepInView(wrapper, MIN_ZOOM);
 
   const edges: Edge[] = useMemo(
     () =>
@@ -274,7 +276,7 @@ export function ProcessCanvas({
               selectionKeyCode="Shift"
               fitView
               fitViewOptions={fitViewOptions}
-              minZoom={0.1}
+              minZoom={MIN_ZOOM}
               onlyRenderVisibleElements={process.shapes.length > 100}
             >
               <Background />
@@ -305,5 +307,8 @@ export function ProcessCanvas({
     </div>
   );
 }
+
+/** How far the canvas zooms out: a process of hundreds of shapes still fits. */
+const MIN_ZOOM = 0.1;
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftToShow } from './reveal.js';
+import { keepInView, shiftToShow } from './reveal.js';
 
 const view = { x: 0, y: 0, width: 1000, height: 500 };
 const shape = (x: number, y: number) => ({ x, y, width: 180, height: 60 });
@@ -18,5 +18,34 @@ describe('shiftToShow', () => {
 
   it('shows the start of a shape wider than the view', () => {
     expect(shiftToShow({ x: 0, y: 0, width: 150, height: 500 }, shape(300, 10))).toEqual({ dx: 260, dy: 0 });
+  });
+});
+
+describe('keepInView', () => {
+  const at = { x: 0, y: 0, zoom: 1 };
+  const wide = { width: 1000, height: 500 };
+  const narrow = { width: 700, height: 500 };
+  it('moves just enough for the shapes seen before to be seen in a narrower canvas', () => {
+    // Seen: 300–780 in all; its right edge and the margin need 780 + 40 - 700.
+    expect(keepInView(at, wide, narrow, [shape(300, 10), shape(600, 10)], 0.1)).toEqual({
+      x: -120,
+      y: 0,
+      zoom: 1,
+    });
+    expect(keepInView(at, wide, narrow, [shape(100, 10), shape(300, 10)], 0.1)).toEqual(at);
+    // One out of sight before is not brought in.
+    expect(keepInView(at, wide, narrow, [shape(100, 10), shape(1200, 10)], 0.1)).toEqual(at);
+  });
+
+  it('zooms out just enough, around them, when the shapes seen no longer fit', () => {
+    // 0–980 plus margins is 1060 wide: 700 / 1060 of the zoom, centred.
+    const v = keepInView(at, wide, narrow, [shape(0, 10), shape(800, 10)], 0.1);
+    expect(v.zoom).toBeCloseTo(700 / 1060);
+    expect(v.x + 490 * v.zoom).toBeCloseTo(350);
+    expect(keepInView(at, wide, { width: 10, height: 500 }, [shape(0, 10)], 0.1).zoom).toBe(0.1);
+  });
+
+  it('keeps the middle in the middle when no shape was in sight', () => {
+    expect(keepInView(at, wide, narrow, [], 0.1)).toEqual({ x: -150, y: 0, zoom: 1 });
   });
 });

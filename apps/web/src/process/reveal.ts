@@ -1,4 +1,4 @@
-import type { Rect } from '@xyflow/react';
+import type { Rect, Viewport } from '@xyflow/react';
 
 /** Room left between a revealed shape and the canvas's edge. */
 const MARGIN = 40;
@@ -21,5 +21,61 @@ export function shiftToShow(view: Rect, shape: Rect): { dx: number; dy: number }
   return {
     dx: shift(view.x, view.x + view.width, shape.x, shape.x + shape.width),
     dy: shift(view.y, view.y + view.height, shape.y, shape.y + shape.height),
+  };
+}
+
+const inside = (view: Rect, r: Rect) =>
+  r.x >= view.x &&
+  r.y >= view.y &&
+  r.x + r.width <= view.x + view.width &&
+  r.y + r.height <= view.y + view.height;
+
+type Size = { width: number; height: number };
+
+/**
+ * The viewport after the canvas changed size (the shape inspector opening beside it, a window
+ * resized), keeping the shapes seen before in sight: moved as little as that needs, or, when they no
+ * longer fit, zoomed out just enough to hold them all (never below `minZoom`). React Flow itself keeps
+ * the top-left corner, which hid the shapes at the right edge behind the inspector.
+ */
+export function keepInView(
+  viewport: Viewport,
+  before: Size,
+  after: Size,
+  shapes: Rect[],
+  minZoom: number,
+): Viewport {
+  const { x, y, zoom } = viewport;
+  const view = (size: Size) => ({
+    x: -x / zoom,
+    y: -y / zoom,
+    width: size.width / zoom,
+    height: size.height / zoom,
+  });
+  const seen = shapes.filter((s) => inside(view(before), s));
+  if (seen.length === 0)
+    return { x: x + (after.width - before.width) / 2, y: y + (after.height - before.height) / 2, zoom };
+  const left = Math.min(...seen.map((s) => s.x));
+  const top = Math.min(...seen.map((s) => s.y));
+  const all = {
+    x: left,
+    y: top,
+    width: Math.max(...seen.map((s) => s.x + s.width)) - left,
+    height: Math.max(...seen.map((s) => s.y + s.height)) - top,
+  };
+  const fit = Math.min(
+    zoom,
+    after.width / (all.width + 2 * MARGIN),
+    after.height / (all.height + 2 * MARGIN),
+  );
+  if (fit >= zoom) {
+    const { dx, dy } = shiftToShow(view(after), all);
+    return { x: x - dx * zoom, y: y - dy * zoom, zoom };
+  }
+  const z = Math.max(fit, minZoom);
+  return {
+    x: after.width / 2 - (all.x + all.width / 2) * z,
+    y: after.height / 2 - (all.y + all.height / 2) * z,
+    zoom: z,
   };
 }
