@@ -60,6 +60,10 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await page.reload();
   await expect(builder.preview).toContainText("CustomerGroupId eq '10'");
   await expect(page.getByLabel('Condition 2: operator')).toHaveValue('startswith');
+  // The entity set chosen is shown in the list of 450, selected, not its first page.
+  const current = page.getByRole('listbox', { name: 'Entity sets' }).getByRole('option', { selected: true });
+  await expect(current).toContainText('CustomersV3');
+  await expect(current).toBeInViewport();
 
   // The connection is used by the operation: deleting it is refused, naming the user.
   const components = new ComponentsPage(page);

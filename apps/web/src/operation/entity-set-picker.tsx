@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { useEntitySets } from './operation-queries.js';
 
@@ -24,6 +24,17 @@ export function EntitySetPicker({
     estimateSize: () => 44,
     overscan: 8,
   });
+  // The operation's entity set is shown where it is in the list (among 450 it would be out of sight),
+  // and the arrow keys start from it.
+  const revealed = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!value || search || revealed.current === value) return;
+    const at = items.findIndex((s) => s.name === value);
+    if (at < 0) return;
+    revealed.current = value;
+    setActive(at);
+    virtual.scrollToIndex(at, { align: 'auto' });
+  }, [items, value, search, virtual]);
   const move = (to: number) => {
     const next = Math.max(0, Math.min(items.length - 1, to));
     setActive(next);
