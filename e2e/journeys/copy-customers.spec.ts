@@ -143,6 +143,8 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(page.getByLabel(`Counts of usmf customers ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of usmf to usrt ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
+  // Still drawn at a readable size (the view once zoomed all the way out while the page was laid out).
+  expect((await canvas.shapes().first().boundingBox())!.width).toBeGreaterThan(120);
   await page.screenshot({ path: test.info().outputPath('copy-customers.png'), fullPage: true });
 
   // A customer it wrote leads back to this run: its account, read off the execution's documents.

@@ -3,6 +3,12 @@ import { type RefObject, useEffect } from 'react';
 import { SHAPE_ROOM } from './layout.js';
 import { keepInView } from './reveal.js';
 
+/**
+ * Below this the canvas is being laid out or hidden, not looked at: fitting the shapes into it
+ * would zoom the view all the way out, and it would stay so once the canvas is back.
+ */
+const SMALLEST = { width: 200, height: 120 };
+
 /** Keeps the shapes in sight when the canvas changes size (see `keepInView`). */
 export function useKeepInView(wrapper: RefObject<HTMLElement | null>, minZoom: number): void {
   const flow = useReactFlow();
@@ -11,15 +17,19 @@ export function useKeepInView(wrapper: RefObject<HTMLElement | null>, minZoom: n
     if (!element) return;
     let last = { width: element.clientWidth, height: element.clientHeight };
     const observer = new ResizeObserver(() => {
+      const size = { width: element.clientWidth, height: element.clientHeight };
+      if (size.width < SMALLEST.width || size.height < SMALLEST.height) return;
       const before = last;
-      last = { width: element.clientWidth, height: element.clientHeight };
-      if (!flow.viewportInitialized || (last.width === before.width && last.height === before.height)) return;
+      last = size;
+      const unchanged = size.width === before.width && size.height === before.height;
+      const hidden = before.width < SMALLEST.width || before.height < SMALLEST.height;
+      if (unchanged || hidden || !flow.viewportInitialized) return;
       const shapes = flow.getNodes().map((n) => ({
         ...n.position,
         width: n.measured?.width ?? SHAPE_ROOM.width,
         height: n.measured?.height ?? SHAPE_ROOM.height,
       }));
-      void flow.setViewport(keepInView(flow.getViewport(), before, last, shapes, minZoom));
+      void flow.setViewport(keepInView(flow.getViewport(), before, size, shapes, minZoom));
     });
     observer.observe(element);
     return () => observer.disconnect();
