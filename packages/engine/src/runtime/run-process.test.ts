@@ -209,6 +209,22 @@ describe('runProcess', () => {
     expect([...ports.storage.writeStates.values()].map((s) => s.state)).toEqual(['uncertain', 'uncertain']);
   });
 
+  it('counts the time of the shape whose failure ends the run', async () => {
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: (i) => {
+          const until = performance.now() + 20;
+          while (performance.now() < until); // an F&O round trip that answers with a refusal
+          return { documentId: i.documentId, ok: false, error: { message: 'refused' } };
+        },
+      },
+    });
+    const result = await runProcess(line(), ports, { executionId: 'e', documents: docs(1) });
+    expect(result.status).toBe('failed');
+    expect(result.shapes.w!.timeMs).toBeGreaterThanOrEqual(19);
+  });
+
   it('names the failing shape as the canvas does, when it has a name', async () => {
     const named = line();
     named.shapes[1]!.name = 'Create things';

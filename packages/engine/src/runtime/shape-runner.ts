@@ -57,8 +57,12 @@ export class ShapeGraph {
         below += performance.now() - t;
       },
     };
-    await entry.handler(documents, io);
-    counters.timeMs += performance.now() - begin - below;
+    try {
+      await entry.handler(documents, io);
+    } finally {
+      // Also when a failure ends the run: the shape that failed it took its time too.
+      counters.timeMs += performance.now() - begin - below;
+    }
   }
 
   private async route(shapeId: string, handle: string, documents: Document[]): Promise<void> {
