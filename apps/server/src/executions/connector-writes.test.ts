@@ -3,7 +3,7 @@ import { createFnoClient, type FnoClient } from '@flowline/d365-connector';
 import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
 import type { WriteItem } from '@flowline/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type WriteTarget, writeBatch } from './connector-writes.js';
+import { type WriteTarget, writeBatch, writeOneByOne } from './connector-writes.js';
 
 const N = 200;
 
@@ -110,6 +110,27 @@ describe('writeBatch when $batch answers are lost', () => {
       for (const o of [...conditional, ...blind]) expect(o).toMatchObject({ ok: false, uncertain: true });
     } finally {
       sandbox.admin.configure({ faults: { dropRate: 0 } });
+    }
+  });
+
+  it('leaves a create uncertain, not failed, when checking what an earlier attempt wrote fails', async () => {
+    const create: WriteTarget = { ...target, op: { ...target.op, action: 'create' }, action: 'create' };
+    const item: WriteItem = {
+      documentId: 'lost',
+      data: { dataAreaId: 'usrt', CustomerAccount: 'LOST-1', OrganizationName: 'Lost' },
+      parameters: {},
+      ifMatch: 'tracked',
+      verify: true,
+    };
+    sandbox.admin.configure({ faults: { rate503: 1 } });
+    try {
+      const [outcome] = await writeOneByOne(client, create, [item]);
+      expect(outcome).toMatchObject({ ok: false, uncertain: true, error: { code: 'uncertain' } });
+      expect(outcome!.error!.message).toMatch(
+        /checking it failed: Throttled, retry budget used up after 12 attempts/,
+      );
+    } finally {
+      sandbox.admin.configure({ faults: { rate503: 0 } });
     }
   });
 });

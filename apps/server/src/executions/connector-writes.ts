@@ -60,7 +60,15 @@ async function verified(
 }
 
 async function writeOne(client: FnoClient, target: WriteTarget, item: WriteItem): Promise<WriteOutcome> {
-  const done = await verified(client, target, item);
+  let done: WriteOutcome | undefined;
+  try {
+    done = await verified(client, target, item);
+  } catch (e) {
+    // Whether the earlier attempt wrote it is still not known: not a failure (re-run, it would be
+    // sent again and might be written twice), but uncertain, checked again by the next resume.
+    const why = e instanceof Error ? e.message : String(e);
+    return uncertain(item, `An earlier attempt may have written this record, and checking it failed: ${why}`);
+  }
   if (done) return done;
   const { entitySet, action, op } = target;
   const key = keyOf(target, item);

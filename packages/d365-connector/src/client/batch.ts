@@ -1,6 +1,6 @@
 import { type FnoError, UncertainOutcomeError } from '../http/errors.js';
 import { errorForStatus } from '../http/odata-error-body.js';
-import { nextDelay, parseRetryAfter, sleep } from '../http/retry-policy.js';
+import { nextThrottledDelay, parseRetryAfter, sleep } from '../http/retry-policy.js';
 import type { EntityKey } from '../query/format-key.js';
 import { QueryBuildError } from '../query/query-error.js';
 import { encodePathSegment } from '../query/url-encoding.js';
@@ -111,7 +111,7 @@ export async function runBatch(
     pending = [...new Set(throttled.flatMap((t) => t.indices))];
     if (pending.length === 0) break;
     const wait = Math.max(0, ...throttled.map((t) => t.wait ?? core.transport.retry.baseDelayMs));
-    const delay = nextDelay(core.transport.retry, round, startedAt, wait);
+    const delay = nextThrottledDelay(core.transport.retry, round, startedAt, wait);
     if (delay === undefined) break;
     core.transport.limiter.throttled();
     await sleep(delay);

@@ -3,7 +3,13 @@ import { rewriteNextLink } from '../client/next-link.js';
 import { AdaptiveLimiter } from './adaptive-limiter.js';
 import { type ConcurrencyError, ForbiddenError, redactUrl, ValidationError } from './errors.js';
 import { errorForStatus, infologLines } from './odata-error-body.js';
-import { backoffDelay, DEFAULT_RETRY, nextDelay, parseRetryAfter } from './retry-policy.js';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  nextDelay,
+  nextThrottledDelay,
+  parseRetryAfter,
+} from './retry-policy.js';
 import { scopeFor } from './token-provider.js';
 
 describe('retry policy', () => {
@@ -24,6 +30,10 @@ describe('retry policy', () => {
     expect(nextDelay(p, 1, 0, 5000, 0)).toBe(5000);
     expect(nextDelay({ ...p, budgetMs: 1000 }, 1, 0, 5000, 0)).toBeUndefined();
     expect(nextDelay(p, p.maxAttempts, 0, 1, 0)).toBeUndefined();
+    // Throttling is waited out longer, within the same time budget.
+    expect(nextThrottledDelay(p, p.maxAttempts, 0, 1, 0)).toBe(1);
+    expect(nextThrottledDelay(p, p.maxThrottledAttempts, 0, 1, 0)).toBeUndefined();
+    expect(nextThrottledDelay({ ...p, budgetMs: 1000 }, 1, 0, 5000, 0)).toBeUndefined();
   });
 
   it('halves concurrency on throttling and raises it again after successes', async () => {

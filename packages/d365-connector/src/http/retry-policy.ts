@@ -2,6 +2,12 @@
 export interface RetryPolicy {
   /** Most attempts per request, the first included. */
   maxAttempts: number;
+  /**
+   * Most attempts while the server throttles (429, 503): it asks for a wait, it has not failed. Six
+   * were used up by a burst of throttling a long run meets now and then (15 % of requests throttled,
+   * concurrency down to one, so one request met every answer of the burst); `budgetMs` still bounds it.
+   */
+  maxThrottledAttempts: number;
   /** First backoff; doubles each attempt, with full jitter. */
   baseDelayMs: number;
   maxDelayMs: number;
@@ -13,6 +19,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
   maxAttempts: 6,
+  maxThrottledAttempts: 12,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   budgetMs: 120_000,
@@ -45,6 +52,18 @@ export function nextDelay(
   if (attempt >= policy.maxAttempts) return undefined;
   const delay = retryAfterMs ?? backoffDelay(policy, attempt);
   return now + delay - startedAt > policy.budgetMs ? undefined : delay;
+}
+
+/** `nextDelay` after a throttled answer (429, 503, a throttled `$batch` part). */
+export function nextThrottledDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  startedAt: number,
+  retryAfterMs: number | undefined,
+  now = Date.now(),
+): number | undefined {
+  const maxAttempts = policy.maxThrottledAttempts ?? policy.maxAttempts;
+  return nextDelay({ ...policy, maxAttempts }, attempt, startedAt, retryAfterMs, now);
 }
 
 /** Resolves after `ms` (an abortable sleep). */

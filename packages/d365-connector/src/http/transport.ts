@@ -11,7 +11,14 @@ import {
 } from './errors.js';
 import { decodeBody } from './http-stack.js';
 import { errorForStatus } from './odata-error-body.js';
-import { DEFAULT_RETRY, nextDelay, parseRetryAfter, type RetryPolicy, sleep } from './retry-policy.js';
+import {
+  DEFAULT_RETRY,
+  nextDelay,
+  nextThrottledDelay,
+  parseRetryAfter,
+  type RetryPolicy,
+  sleep,
+} from './retry-policy.js';
 import type { TokenProvider } from './token-provider.js';
 
 export interface SendRequest {
@@ -152,7 +159,7 @@ export class Transport {
         this.limiter.throttled();
         const retryAfter = parseRetryAfter(response.headers['retry-after']);
         const wait = retryAfter ?? (response.status === 429 ? this.retry.defaultRetryAfterMs : undefined);
-        const delay = nextDelay(this.retry, attempt, startedAt, wait);
+        const delay = nextThrottledDelay(this.retry, attempt, startedAt, wait);
         if (delay === undefined) {
           throw new ThrottledError(`Throttled, retry budget used up after ${attempt} attempts`, ctx, wait);
         }
