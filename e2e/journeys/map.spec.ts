@@ -38,6 +38,24 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
   await dialog.getByRole('button', { name: /^Add \d+ rules$/ }).click();
   await expect(dialog).toBeHidden();
 
+  // What auto-map added is one step: undone and redone at once, by button or key.
+  const targetHeading = page.getByRole('region', { name: 'Target fields' }).getByRole('heading');
+  await expect(targetHeading).not.toContainText('(0 mapped)');
+  const mapped = (await targetHeading.textContent()) ?? '';
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(targetHeading).toContainText('(0 mapped)');
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(targetHeading).toHaveText(mapped);
+  await page.keyboard.press('Control+z');
+  await expect(targetHeading).toContainText('(0 mapped)');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(targetHeading).toHaveText(mapped);
+  // Typing in one field is one step, however many keys it took.
+  await page.getByRole('textbox', { name: 'Description', exact: true }).pressSequentially('All customers');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('');
+  await expect(targetHeading).toHaveText(mapped);
+
   // Fields are found by their F&O label in words, which their name's tooltip says.
   await page.getByLabel('Search target fields').fill('organization name');
   await expect(

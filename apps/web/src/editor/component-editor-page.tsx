@@ -7,7 +7,8 @@ import { ErrorBoundary } from '../frame/error-boundary.js';
 import { Failed, Loading } from '../frame/status.js';
 import { BodyEditor } from './body-editor.js';
 import { ConflictDialog } from './conflict-dialog.js';
-import { type Draft, draftOf, isDirty } from './draft.js';
+import { draftOf, isDirty } from './draft.js';
+import { useDraftHistory } from './draft-history.js';
 import { LeaveDialog } from './leave-dialog.js';
 import { RevisionPanel } from './revision-panel.js';
 
@@ -24,7 +25,10 @@ export function ComponentEditorPage() {
 function ComponentEditor({ saved }: { saved: Component }) {
   // The revision the draft started from: If-Match names it, and a conflict is measured from it.
   const [base, setBase] = useState(saved);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
+  const history = useDraftHistory(() => draftOf(saved));
+  const draft = history.draft;
+  // The canvas keeps its own undo steps (shape moves, links): one Undo button per process is enough.
+  const undoable = base.type !== 'process';
   const [conflict, setConflict] = useState<Component | null>(null);
   const [showHistory, setShowHistory] = useState(false);
   const save = useSaveComponent(saved.id);
@@ -41,7 +45,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
         {
           onSuccess: (next) => {
             setBase(next);
-            setDraft(draftOf(next));
+            history.replace(draftOf(next));
             setConflict(null);
           },
           onError: (e) => {
@@ -51,15 +55,29 @@ function ComponentEditor({ saved }: { saved: Component }) {
           },
         },
       ),
-    [save, draft],
+    [save, draft, history.replace],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      if (mod && k === 's') {
         e.preventDefault();
         if (dirty) saveFrom(base.version);
+        return;
       }
+      // In a text field the browser's own undo works on what is being typed.
+      if (
+        !undoable ||
+        !mod ||
+        (e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))
+      )
+        return;
+      if (k === 'z' && !e.shiftKey) history.undo();
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) history.redo();
+      else return;
+      e.preventDefault();
     };
     const onLeave = (e: BeforeUnloadEvent) => {
       if (dirty) e.preventDefault();
@@ -70,11 +88,11 @@ function ComponentEditor({ saved }: { saved: Component }) {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onLeave);
     };
-  }, [dirty, base.version, saveFrom]);
+  }, [dirty, base.version, saveFrom, undoable, history.undo, history.redo]);
 
   const restored = (next: Component) => {
     setBase(next);
-    setDraft(draftOf(next));
+    history.reset(draftOf(next));
   };
 
   return (
@@ -89,6 +107,21 @@ function ComponentEditor({ saved }: { saved: Component }) {
         <button type="button" onClick={() => saveFrom(base.version)} disabled={!dirty || save.isPending}>
           {save.isPending ? 'Saving…' : 'Save'}
         </button>
+        {undoable && (
+          <>
+            <button type="button" onClick={history.undo} disabled={!history.canUndo} title="Ctrl+Z">
+              Undo
+            </button>
+            <button
+              type="button"
+              onClick={history.redo}
+              disabled={!history.canRedo}
+              title="Ctrl+Shift+Z / Ctrl+Y"
+            >
+              Redo
+            </button>
+          </>
+        )}
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)}>
           History
         </button>
@@ -103,7 +136,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
           Name
           <input
             value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            onChange={(e) => history.change((d) => ({ ...d, name: e.target.value }))}
             maxLength={200}
           />
         </label>
@@ -112,7 +145,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
           <textarea
             value={draft.description}
             rows={2}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            onChange={(e) => history.change((d) => ({ ...d, description: e.target.value }))}
           />
         </label>
       </div>
@@ -122,7 +155,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
             component={base}
             dirty={dirty}
             body={draft.body}
-            onChange={(body) => setDraft((d) => ({ ...d, body }))}
+            onChange={(body) => history.change((d) => ({ ...d, body }))}
           />
         </ErrorBoundary>
         {showHistory && <RevisionPanel component={base} dirty={dirty} onRestored={restored} />}
