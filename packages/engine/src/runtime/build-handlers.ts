@@ -1,6 +1,6 @@
 import type { ProcessDefinition, Shape } from '@flowline/contracts';
 import { MapCompileError } from '@flowline/mapping';
-import { operationProblem } from '../validate/check-process.js';
+import { missingMap, operationProblem } from '../validate/check-process.js';
 import type { ProcessProblem } from '../validate/problem.js';
 import type { RunContext, ShapeHandler } from './context.js';
 import type { OperationInfo } from './ports.js';
@@ -58,12 +58,7 @@ export async function buildHandlers(process: ProcessDefinition, ctx: RunContext)
       }
       case 'map': {
         const map = await ctx.ports.resolver.map(shape.config.mapId!);
-        if (!map)
-          problems.push({
-            code: 'unknown-component',
-            shapeId: shape.id,
-            message: `The map "${shape.config.mapId}" does not exist.`,
-          });
+        if (!map) problems.push(missingMap(shape, shape.config.mapId!));
         else {
           try {
             handler = mapHandler(map, ctx);

@@ -24,7 +24,9 @@ describe('runProcess', () => {
     expect(error).toBeInstanceOf(ProcessInvalidError);
     expect(error.problems).toEqual([expect.objectContaining({ code: 'unreachable', shapeId: 'w' })]);
     const missing = await runProcess(line(), createMemoryPorts({}), { executionId: 'e' }).catch((e) => e);
-    expect(missing.message).toMatch(/w: The operation "create" of connection "c1" does not exist/);
+    expect(missing.message).toMatch(
+      /w: The shape "w" uses an operation that does not exist \(id create\): it was deleted, or the process was imported/,
+    );
   });
 
   it('refuses a start shape that writes, instead of reading every record of its entity set', async () => {

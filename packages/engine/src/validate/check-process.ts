@@ -29,12 +29,7 @@ export async function checkProcess(
     if (shape.kind === 'map' && shape.config.mapId) {
       const map = await resolver.map(shape.config.mapId);
       if (map) maps.set(shape.id, map);
-      else
-        problems.push({
-          code: 'unknown-component',
-          shapeId: shape.id,
-          message: `The map "${shape.config.mapId}" does not exist.`,
-        });
+      else problems.push(missingMap(shape, shape.config.mapId));
     }
   }
   problems.push(...checkProfiles(process, operations, maps));
@@ -52,12 +47,7 @@ export function operationProblem(
   info: OperationInfo | undefined,
 ): ProcessProblem | undefined {
   const shapeId = shape.id;
-  if (!info)
-    return {
-      code: 'unknown-component',
-      shapeId,
-      message: `The operation "${ref.operationId}" of connection "${ref.connectionId}" does not exist.`,
-    };
+  if (!info) return missing(shape, 'operation', ref.operationId);
   const operation = `The operation "${info.name ?? ref.operationId}"`;
   if (!info.kind)
     return {
@@ -72,6 +62,23 @@ export function operationProblem(
       message: `${operation} writes (${info.kind}), so it cannot start a process: a process starts from what an operation reads (query or get). Put a query or get operation there, and this one on a connector shape after it.`,
     };
   return undefined;
+}
+
+/** A map shape whose map is gone (see `missing`). */
+export function missingMap(shape: Shape, mapId: string): ProcessProblem {
+  return missing(shape, 'map', mapId);
+}
+
+/**
+ * A component the shape names that no longer exists: deleted, or the process came from another
+ * workspace. Named by the shape (its id alone tells a person nothing), the id kept for support.
+ */
+function missing(shape: Shape, what: 'operation' | 'map', id: string): ProcessProblem {
+  return {
+    code: 'unknown-component',
+    shapeId: shape.id,
+    message: `The shape "${shape.name ?? shape.id}" uses a${what === 'operation' ? 'n' : ''} ${what} that does not exist (id ${id}): it was deleted, or the process was imported from another workspace. Select the shape and choose another.`,
+  };
 }
 
 function refOf(shape: Shape): { connectionId: string; operationId: string } | undefined {

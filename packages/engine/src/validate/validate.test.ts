@@ -175,11 +175,20 @@ describe('checkProcess (with components)', () => {
     ]);
   });
 
-  it('names components that do not exist', async () => {
-    const p = processOf([shapes.startQuery('nope'), shapes.map('m', 'gone')], ['s->m']);
-    expect((await checkProcess(p, resolver)).map((x) => [x.code, x.shapeId])).toEqual([
-      ['unknown-component', 's'],
-      ['unknown-component', 'm'],
+  it('names components that do not exist by the shape that uses them', async () => {
+    const map = { ...shapes.map('m', 'gone'), name: 'Customers to F&O' };
+    const p = processOf([shapes.startQuery('nope'), map], ['s->m']);
+    expect((await checkProcess(p, resolver)).map((x) => [x.code, x.shapeId, x.message])).toEqual([
+      [
+        'unknown-component',
+        's',
+        `The shape "s" uses an operation that does not exist (id nope): it was deleted, or the process was imported from another workspace. Select the shape and choose another.`,
+      ],
+      [
+        'unknown-component',
+        'm',
+        `The shape "Customers to F&O" uses a map that does not exist (id gone): it was deleted, or the process was imported from another workspace. Select the shape and choose another.`,
+      ],
     ]);
   });
 });
