@@ -34,8 +34,12 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   await page.getByLabel('Proxy user').fill('flow');
   await page.getByLabel('Proxy password').fill('proxy secret');
   await page.getByLabel('Bypass the proxy for').fill('localhost, .contoso.com');
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toBeEnabled();
   await editor.save();
   await expect(page.getByRole('button', { name: 'Replace proxy password' })).toBeVisible();
+  // The steps that held the password as typed are gone once it is saved.
+  await expect(undo).toBeDisabled();
   await page.reload();
   await expect(page.getByLabel('Bypass the proxy for')).toHaveValue('localhost, .contoso.com');
   await page.getByRole('button', { name: 'Test connection' }).click();

@@ -45,7 +45,9 @@ function ComponentEditor({ saved }: { saved: Component }) {
         {
           onSuccess: (next) => {
             setBase(next);
-            history.replace(draftOf(next));
+            // A connection's steps may hold secrets as typed: once saved, they are not kept in the page.
+            if (next.type === 'connection') history.reset(draftOf(next));
+            else history.replace(draftOf(next));
             setConflict(null);
           },
           onError: (e) => {
@@ -55,7 +57,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
           },
         },
       ),
-    [save, draft, history.replace],
+    [save, draft, history.replace, history.reset],
   );
 
   useEffect(() => {
