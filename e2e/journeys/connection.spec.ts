@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -64,4 +65,28 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   });
   await expect(steps.first()).toHaveClass(/bad/);
   await expect(steps.first().locator('.explanation')).not.toBeEmpty();
+});
+
+test('a duplicated connection opens as a copy that works at once: its secret came along', async ({
+  page,
+}) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const folder = `Copies ${suffix}`;
+  await createSandboxConnection(page, `Sandbox ${suffix}`, folder);
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.folder(folder).click();
+  await page.getByRole('button', { name: `Duplicate Sandbox ${suffix}` }).click();
+  await expect(
+    page.getByRole('heading', { name: `connection Sandbox ${suffix} (copy)`, exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await components.open();
+  await components.folder(folder).click();
+  await expect(components.component(`Sandbox ${suffix} (copy)`)).toContainText(folder);
 });

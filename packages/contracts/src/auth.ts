@@ -86,6 +86,7 @@ export const auditActions = [
   'user created',
   'user changed',
   'created',
+  'copied',
   'changed',
   'restored',
   'deleted',

@@ -54,6 +54,16 @@ export const CreateComponent = Type.Object(
 );
 export type CreateComponent = Static<typeof CreateComponent>;
 
+/** A copy of a component: by default named "<name> (copy)", in the same folder. */
+export const CopyComponent = Type.Object(
+  {
+    name: Type.Optional(Name),
+    folderId: Type.Optional(Type.Union([Id, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type CopyComponent = Static<typeof CopyComponent>;
+
 export const ListComponentsQuery = Type.Object(
   {
     type: Type.Optional(ComponentType),

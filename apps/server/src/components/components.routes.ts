@@ -2,6 +2,7 @@ import {
   Bundle,
   Component,
   ComponentList,
+  CopyComponent,
   CreateComponent,
   IdParams,
   ImportRequest,
@@ -107,6 +108,32 @@ export async function componentRoutes(
     async (request, reply) => {
       const component = await components.get(request.params.id);
       return reply.header('etag', etagOf(component)).send(component);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: CopyComponent }>(
+    '/api/components/:id/copy',
+    {
+      config: design,
+      schema: {
+        tags,
+        summary: 'Copy a component (its current revision, secrets included) as a new one',
+        params: IdParams,
+        body: CopyComponent,
+        response: { 201: Component, 400: Problem, 404: Problem },
+      },
+      // Everything in the body is optional: a POST without one asks for the defaults.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request, reply) => {
+      const copy = await components.copy(request.params.id, request.body, request.user);
+      return reply
+        .code(201)
+        .header('etag', etagOf(copy))
+        .header('location', `/api/components/${copy.id}`)
+        .send(copy);
     },
   );
 

@@ -3,6 +3,7 @@ import type {
   ComponentList,
   ComponentSummary,
   ComponentType,
+  CopyComponent,
   CreateComponent,
   ListComponentsQuery,
   OperationAction,
@@ -15,7 +16,8 @@ import type { Db } from '../db/prisma.js';
 import { HttpProblem, notFound } from '../errors/problem.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { migrateBody, referencesOf, validateBody } from './bodies.js';
-import { markSecrets, storeSecrets } from './component-secrets.js';
+import { markSecrets, revealSecrets, storeSecrets } from './component-secrets.js';
+import { getAt, setAt } from './pointers.js';
 import type { SecretBox } from './secrets.js';
 
 type Tx = Prisma.TransactionClient;
@@ -150,6 +152,46 @@ export class ComponentsService {
       return this.get(created.id, undefined, t);
     };
     return tx ? run(tx) : this.db.$transaction(run);
+  }
+
+  /**
+   * A new component made from `id`'s current revision: same type, description and body, its secrets
+   * sealed again for the copy (they are opened and sealed on the server; no answer holds them).
+   * Named "<name> (copy)", or "(copy 2)"… when a component of that type already has the name.
+   */
+  async copy(id: string, input: CopyComponent, user?: SessionUser): Promise<Component> {
+    return this.db.$transaction(async (t) => {
+      const source = await this.get(id, undefined, t);
+      const body = structuredClone(source.body) as Record<string, unknown>;
+      for (const [field, value] of await revealSecrets(t, this.box, id))
+        if (getAt(body, field) !== undefined) setAt(body, field, value);
+      const copy = await this.create(
+        {
+          type: source.type,
+          name: input.name?.trim() || (await this.copyName(t, source.type, source.name)),
+          description: source.description,
+          folderId: input.folderId === undefined ? source.folderId : input.folderId,
+          body: body as Component['body'],
+        },
+        user,
+        t,
+      );
+      await audit(t, user, 'copied', copy.id, { from: id, version: source.version });
+      return copy;
+    });
+  }
+
+  private async copyName(t: Tx, type: ComponentType, name: string): Promise<string> {
+    const base = `${name} (copy`.slice(0, 190);
+    const taken = new Set(
+      (
+        await t.component.findMany({ where: { type, name: { startsWith: base } }, select: { name: true } })
+      ).map((c) => c.name),
+    );
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? `${base})` : `${base} ${n})`;
+      if (!taken.has(candidate)) return candidate;
+    }
   }
 
   /**

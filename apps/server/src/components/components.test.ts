@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, testApp } from '../test/test-app.js';
 import { bodyMigrations } from './bodies.js';
+import { SecretBox } from './secrets.js';
 
 const SECRET = 'sup3r-s3cret-value-7d1f';
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -98,6 +100,61 @@ describe('secrets', () => {
     expect(await save('another-one')).toEqual({ set: true });
     expect(await save(null)).toEqual({ set: false });
     expect(await t.db.secret.count({ where: { componentId: c.id } })).toBe(0);
+  });
+});
+
+describe('copies', () => {
+  it('copy the current revision as a new component, its secrets sealed again for it and never answered', async () => {
+    const source = await create('connection', 'Contoso prod', connectionBody());
+    const first = await designer.post(`/api/components/${source.id}/copy`);
+    expect(first.statusCode, first.body).toBe(201);
+    const copy = first.json();
+    expect(copy).toMatchObject({
+      type: 'connection',
+      name: 'Contoso prod (copy)',
+      version: 1,
+      body: { serviceUrl: 'http://127.0.0.1:4010', auth: { clientSecret: { set: true } } },
+    });
+    expect(copy.id).not.toBe(source.id);
+    expect(first.headers.location).toBe(`/api/components/${copy.id}`);
+    expect(first.body).not.toContain(SECRET);
+    // Sealed for the copy (the original's row would not open under the copy's id).
+    const [row] = await t.db.secret.findMany({ where: { componentId: copy.id } });
+    expect(new SecretBox(t.secretKey).open(row!, `${copy.id}/auth/clientSecret`)).toBe(SECRET);
+
+    expect((await designer.post(`/api/components/${source.id}/copy`, {})).json().name).toBe(
+      'Contoso prod (copy 2)',
+    );
+    const named = await designer.post(`/api/components/${source.id}/copy`, { name: ' Contoso test ' });
+    expect(named.json()).toMatchObject({ name: 'Contoso test', folderId: null });
+
+    // The copy is a component of its own: changing it leaves the original as it was.
+    const changed = await designer.put(
+      `/api/components/${copy.id}`,
+      { body: { ...connectionBody(null), defaultLegalEntity: 'usrt' } },
+      { 'if-match': `"${copy.id}.1"` },
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    const original = (await designer.get(`/api/components/${source.id}`)).json();
+    expect(original).toMatchObject({
+      version: 1,
+      body: { defaultLegalEntity: 'usmf', auth: { clientSecret: { set: true } } },
+    });
+
+    const audit = (await (await t.as('admin')).get(`/api/audit?componentId=${copy.id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toContain('copied');
+    expect(JSON.stringify(audit)).not.toContain(SECRET);
+  });
+
+  it('names what is wrong: an unknown component or folder, a bad name, a role that may not design', async () => {
+    const source = await create('operation', 'Vendors');
+    expect((await designer.post(`/api/components/${randomUUID()}/copy`)).statusCode).toBe(404);
+    const noFolder = await designer.post(`/api/components/${source.id}/copy`, { folderId: randomUUID() });
+    expect(noFolder.statusCode).toBe(404);
+    expect(noFolder.json().detail).toMatch(/^Folder .* does not exist/);
+    expect((await designer.post(`/api/components/${source.id}/copy`, { name: 7 })).statusCode).toBe(400);
+    expect((await (await t.as('viewer')).post(`/api/components/${source.id}/copy`)).statusCode).toBe(403);
+    expect(await t.db.component.count({ where: { name: { startsWith: 'Vendors (copy' } } })).toBe(0);
   });
 });
 

@@ -9,10 +9,12 @@ export { type Client, signIn, TEST_PASSWORD } from './sign-in.js';
 /** An app on its own copy of the migrated database, and signed-in clients of each role. */
 export async function testApp(options: { logs?: string[] } = {}) {
   const { db, url, drop } = await testDb();
+  // Given to tests too: they open what was sealed, to show which secret a row holds.
+  const secretKey = randomBytes(32);
   const app = await buildApp({
     db,
     version: '0.0.0-test',
-    secretKey: randomBytes(32),
+    secretKey,
     logger: options.logs
       ? { level: 'debug', stream: { write: (line: string) => void options.logs!.push(line) } }
       : false,
@@ -29,6 +31,7 @@ export async function testApp(options: { logs?: string[] } = {}) {
     app,
     db,
     url,
+    secretKey,
     as,
     close: async () => {
       await app.close();

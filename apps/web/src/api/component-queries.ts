@@ -53,6 +53,18 @@ export function useUpdateSummary() {
   });
 }
 
+/** A copy of a component's current revision (secrets included, on the server), as a new component. */
+export function useCopyComponent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<Component>(`/api/components/${id}/copy`, { method: 'POST', json: {} }),
+    onSuccess: (copy) => {
+      client.setQueryData(componentKey(copy.id), copy);
+      client.invalidateQueries({ queryKey: ['components'] });
+    },
+  });
+}
+
 export function useDeleteComponent() {
   const client = useQueryClient();
   return useMutation({

@@ -1,16 +1,18 @@
 import type { ComponentSummary, Folder } from '@flowline/contracts';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
-import { useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
+import { useCopyComponent, useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
 import { downloadBundle } from './bundle-actions.js';
 
-/** One component in the explorer, with rename, move and delete. */
+/** One component in the explorer, with rename, move, duplicate, export and delete. */
 export function ComponentRow({ component, folders }: { component: ComponentSummary; folders: Folder[] }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(component.name);
   const update = useUpdateSummary();
   const remove = useDeleteComponent();
+  const copy = useCopyComponent();
+  const navigate = useNavigate();
   const folderName = folders.find((f) => f.id === component.folderId)?.name ?? '—';
   const usedBy = remove.error instanceof ApiError ? remove.error.extra<Used[]>('usedBy') : undefined;
 
@@ -36,9 +38,9 @@ export function ComponentRow({ component, folders }: { component: ComponentSumma
         ) : (
           <Link to={`/components/${component.id}`}>{component.name}</Link>
         )}
-        {(update.isError || remove.isError) && (
+        {(update.isError || remove.isError || copy.isError) && (
           <div role="alert" className="field-error">
-            {(update.error ?? remove.error)?.message}
+            {(update.error ?? remove.error ?? copy.error)?.message}
             {usedBy && (
               <ul aria-label={`Users of ${component.name}`}>
                 {usedBy.map((u) => (
@@ -76,6 +78,17 @@ export function ComponentRow({ component, folders }: { component: ComponentSumma
         <div className="row-actions">
           <button type="button" aria-label={`Rename ${component.name}`} onClick={() => setRenaming(true)}>
             Rename
+          </button>
+          <button
+            type="button"
+            aria-label={`Duplicate ${component.name}`}
+            title="A copy of its current revision, secrets included, opened to edit"
+            disabled={copy.isPending}
+            onClick={() =>
+              copy.mutate(component.id, { onSuccess: (made) => navigate(`/components/${made.id}`) })
+            }
+          >
+            Duplicate
           </button>
           <button
             type="button"
