@@ -22,6 +22,16 @@ test('a person creates a folder and a component, reloads, and finds both', async
   const row = components.component(`Copy customers ${suffix}`);
   await expect(row).toContainText('process');
   await expect(row).toContainText(`Customers ${suffix}`);
+  await expect(row.getByRole('cell').nth(4)).toHaveText(/just now|seconds? ago|minutes? ago/);
+
+  // By name, or the last changed first.
+  await components.openNew(`Zeta ${suffix}`, 'map', `Customers ${suffix}`);
+  await components.open();
+  await components.folder(`Customers ${suffix}`).click();
+  const names = page.getByRole('table', { name: 'Components' }).getByRole('row').locator('td:first-child');
+  await expect(names).toHaveText([`Copy customers ${suffix}`, `Zeta ${suffix}`]);
+  await page.getByLabel('Sort by').selectOption('Last changed');
+  await expect(names).toHaveText([`Zeta ${suffix}`, `Copy customers ${suffix}`]);
 
   // Searching narrows the list as one types; a search that finds nothing says so.
   const search = page.getByRole('searchbox', { name: 'Search' });

@@ -101,4 +101,16 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
   await expect(trace).toContainText('PartyType (absent)');
   await builder.editor.save();
   await page.screenshot({ path: test.info().outputPath('map.png'), fullPage: true });
+
+  // The operations it reads and writes say that the map uses them, and lead to it.
+  await components.open();
+  await components.folder(folder).click();
+  await page.getByRole('link', { name: `Read customers ${suffix}`, exact: true }).click();
+  await page.getByRole('button', { name: 'Used by' }).click();
+  const users = page.getByRole('list', { name: 'Users' });
+  await expect(users.getByRole('listitem')).toHaveCount(1);
+  await users.getByRole('link', { name: `Copy customers ${suffix}` }).click();
+  await expect(
+    page.getByRole('heading', { name: `map Copy customers ${suffix}`, exact: true }),
+  ).toBeVisible();
 });

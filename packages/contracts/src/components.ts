@@ -69,6 +69,11 @@ export const ListComponentsQuery = Type.Object(
     type: Type.Optional(ComponentType),
     folderId: Type.Optional(Id),
     search: Type.Optional(Type.String({ maxLength: 200 })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('name'), Type.Literal('changed')], {
+        description: 'name (A to Z, the default) or changed (last changed first)',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
   },

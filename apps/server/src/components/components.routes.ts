@@ -111,6 +111,20 @@ export async function componentRoutes(
     },
   );
 
+  app.get<{ Params: { id: string } }>(
+    '/api/components/:id/used-by',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'The components whose current revision uses this one, by name',
+        params: IdParams,
+        response: { 200: ComponentList, 404: Problem },
+      },
+    },
+    async (request) => components.usedBy(request.params.id),
+  );
+
   app.post<{ Params: { id: string }; Body: CopyComponent }>(
     '/api/components/:id/copy',
     {

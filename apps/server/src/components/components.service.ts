@@ -61,7 +61,10 @@ export class ComponentsService {
     const [rows, total] = await this.db.$transaction([
       this.db.component.findMany({
         where,
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        orderBy:
+          query.sort === 'changed'
+            ? [{ updatedAt: 'desc' }, { id: 'asc' }]
+            : [{ name: 'asc' }, { id: 'asc' }],
         take: query.limit ?? 100,
         skip: query.offset ?? 0,
       }),
@@ -288,6 +291,26 @@ export class ComponentsService {
     });
   }
 
+  /**
+   * The components whose current revision uses `id` (a connection's operations, an operation's maps
+   * and processes…), by name: what a change to it may break.
+   */
+  async usedBy(id: string): Promise<ComponentList> {
+    if (!(await this.db.component.findUnique({ where: { id }, select: { id: true } })))
+      throw notFound(`Component ${id}`);
+    const items = await this.users(this.db, id);
+    return { items, total: items.length };
+  }
+
+  private async users(t: Pick<Db, 'componentReference'>, id: string): Promise<ComponentSummary[]> {
+    const rows = await t.componentReference.findMany({
+      where: { toId: id },
+      include: { from: true },
+      distinct: ['fromId'],
+    });
+    return rows.map((r) => summary(r.from)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Deletes a component no other component uses; otherwise 409 with the users. */
   async delete(id: string, expectedVersion: number | undefined, user?: SessionUser): Promise<void> {
     await this.db.$transaction(async (t) => {
@@ -300,19 +323,13 @@ export class ComponentsService {
           `Component ${id} changed: it is at revision ${row.currentVersion}.`,
         );
       }
-      const users = await t.componentReference.findMany({
-        where: { toId: id },
-        include: { from: true },
-        distinct: ['fromId'],
-      });
+      const users = await this.users(t, id);
       if (users.length > 0) {
         throw new HttpProblem(
           409,
           'Conflict',
-          `"${row.name}" is used by ${users.map((u) => `"${u.from.name}"`).join(', ')}: change those first.`,
-          {
-            usedBy: users.map((u) => summary(u.from)),
-          },
+          `"${row.name}" is used by ${users.map((u) => `"${u.name}"`).join(', ')}: change those first.`,
+          { usedBy: users },
         );
       }
       await t.component.delete({ where: { id } });

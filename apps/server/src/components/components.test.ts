@@ -184,6 +184,30 @@ describe('revisions and If-Match', () => {
     expect(restored.json()).toMatchObject({ version: 3, description: '' });
   });
 
+  it('lists by name, or last changed first', async () => {
+    const tag = `Sorted ${Date.now()}`;
+    const b = await create('process', `${tag} b`);
+    await create('process', `${tag} a`);
+    await create('process', `${tag} c`);
+    const saved = await designer.put(
+      `/api/components/${b.id}`,
+      { description: 'changed last' },
+      { 'if-match': `"${b.id}.1"` },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const names = async (sort?: string) => {
+      const res = await designer.get(
+        `/api/components?search=${encodeURIComponent(tag)}${sort ? `&sort=${sort}` : ''}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((c: { name: string }) => c.name.slice(tag.length + 1));
+    };
+    expect(await names()).toEqual(['a', 'b', 'c']);
+    expect(await names('name')).toEqual(['a', 'b', 'c']);
+    expect(await names('changed')).toEqual(['b', 'c', 'a']);
+    expect((await designer.get('/api/components?sort=size')).statusCode).toBe(400);
+  });
+
   it("lists each operation with its current revision's action (what pickers offer it for)", async () => {
     const name = `Action ${Date.now()}`;
     const draft = await create('operation', `${name} draft`);
@@ -281,6 +305,37 @@ describe('references', () => {
     expect((await designer.del(`/api/components/${operation.id}`)).statusCode).toBe(204);
     expect((await designer.del(`/api/components/${connection.id}`)).statusCode).toBe(204);
     expect((await designer.get(`/api/components/${connection.id}`)).statusCode).toBe(404);
+  });
+
+  it('lists what uses a component, by name, as its users’ current revisions say', async () => {
+    const connection = await create('connection', 'Used connection', connectionBody());
+    const operation = (name: string) =>
+      create('operation', name, { schemaVersion: 1, connectionId: connection.id, action: 'query' });
+    const vendors = await operation('Vendors');
+    await operation('Customers');
+    const viewer = await t.as('viewer');
+    const usedBy = async (id: string) => {
+      const res = await viewer.get(`/api/components/${id}/used-by`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((c: { name: string }) => c.name);
+    };
+    expect(await usedBy(connection.id)).toEqual(['Customers', 'Vendors']);
+    expect(await usedBy(vendors.id)).toEqual([]);
+
+    // A user whose new revision no longer names it is no longer listed.
+    const other = await create('connection', 'Other connection', connectionBody());
+    const moved = await designer.put(
+      `/api/components/${vendors.id}`,
+      { body: { schemaVersion: 1, connectionId: other.id, action: 'query' } },
+      { 'if-match': `"${vendors.id}.1"` },
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await usedBy(connection.id)).toEqual(['Customers']);
+    expect(await usedBy(other.id)).toEqual(['Vendors']);
+
+    const missing = await viewer.get(`/api/components/${randomUUID()}/used-by`);
+    expect(missing.statusCode).toBe(404);
+    expect((await viewer.get('/api/components/not-an-id/used-by')).statusCode).toBe(400);
   });
 });
 

@@ -1,4 +1,10 @@
-import type { Component, ComponentSummary, RevisionList, UpdateComponent } from '@flowline/contracts';
+import type {
+  Component,
+  ComponentList,
+  ComponentSummary,
+  RevisionList,
+  UpdateComponent,
+} from '@flowline/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
@@ -73,6 +79,14 @@ export function useDeleteComponent() {
       client.removeQueries({ queryKey: componentKey(id) });
       client.invalidateQueries({ queryKey: ['components'] });
     },
+  });
+}
+
+/** The components whose current revision uses `id`; read again whenever components change. */
+export function useUsedBy(id: string) {
+  return useQuery({
+    queryKey: ['components', 'used-by', id],
+    queryFn: () => api<ComponentList>(`/api/components/${id}/used-by`),
   });
 }
 

@@ -10,7 +10,12 @@ import type {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
-type ComponentFilter = { type?: ComponentType; folderId?: string; search?: string };
+type ComponentFilter = {
+  type?: ComponentType;
+  folderId?: string;
+  search?: string;
+  sort?: 'name' | 'changed';
+};
 
 export const keys = {
   folders: ['folders'] as const,

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useCopyComponent, useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
 import { downloadBundle } from './bundle-actions.js';
+import { changedAgo } from './changed.js';
 
 /** One component in the explorer, with rename, move, duplicate, export and delete. */
 export function ComponentRow({ component, folders }: { component: ComponentSummary; folders: Folder[] }) {
@@ -73,6 +74,11 @@ export function ComponentRow({ component, folders }: { component: ComponentSumma
         <span className="visually-hidden">{folderName}</span>
       </td>
       <td>{component.version}</td>
+      <td>
+        <time dateTime={component.updatedAt} title={new Date(component.updatedAt).toLocaleString()}>
+          {changedAgo(component.updatedAt)}
+        </time>
+      </td>
       <td>
         {/* A flex box inside the cell: a cell that is itself one leaves the row's lines. */}
         <div className="row-actions">

@@ -15,10 +15,13 @@ const PAGE = 100;
 
 /** Folders on the left, the components of the chosen folder (or all) on the right. */
 export function ComponentsPage() {
-  const [filter, setFilter] = useState<{ folderId?: string; type?: ComponentType; search: string }>({
-    search: '',
-  });
-  const { folderId, type, search } = filter;
+  const [filter, setFilter] = useState<{
+    folderId?: string;
+    type?: ComponentType;
+    search: string;
+    sort: 'name' | 'changed';
+  }>({ search: '', sort: 'name' });
+  const { folderId, type, search, sort } = filter;
   const [offset, setOffset] = useState(0);
   // Another folder, type or search starts again from its first page.
   const narrow = (change: Partial<typeof filter>) => {
@@ -31,6 +34,7 @@ export function ComponentsPage() {
     folderId,
     type,
     search: search.trim() || undefined,
+    sort,
     offset,
     limit: PAGE,
   });
@@ -109,6 +113,13 @@ export function ComponentsPage() {
               ))}
             </select>
           </label>
+          <label>
+            Sort by
+            <select value={sort} onChange={(e) => narrow({ sort: e.target.value as typeof sort })}>
+              <option value="name">Name</option>
+              <option value="changed">Last changed</option>
+            </select>
+          </label>
         </div>
         {components.isPending ? (
           <Loading what="components" />
@@ -128,6 +139,7 @@ export function ComponentsPage() {
                 <th scope="col">Type</th>
                 <th scope="col">Folder</th>
                 <th scope="col">Revision</th>
+                <th scope="col">Changed</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>

@@ -11,6 +11,7 @@ import { draftOf, isDirty } from './draft.js';
 import { useDraftHistory } from './draft-history.js';
 import { LeaveDialog } from './leave-dialog.js';
 import { RevisionPanel } from './revision-panel.js';
+import { UsedByPanel } from './used-by-panel.js';
 
 /** `/components/:id`: loads the component, then hands it to the editor with its draft. */
 export function ComponentEditorPage() {
@@ -30,7 +31,8 @@ function ComponentEditor({ saved }: { saved: Component }) {
   // The canvas keeps its own undo steps (shape moves, links): one Undo button per process is enough.
   const undoable = base.type !== 'process';
   const [conflict, setConflict] = useState<Component | null>(null);
-  const [showHistory, setShowHistory] = useState(false);
+  const [panel, setPanel] = useState<'history' | 'used-by' | null>(null);
+  const toggle = (p: 'history' | 'used-by') => setPanel((open) => (open === p ? null : p));
   const save = useSaveComponent(saved.id);
   const dirty = isDirty(base, draft);
   // A link or the browser's Back within the app would drop the draft without a word: asked first.
@@ -124,8 +126,11 @@ function ComponentEditor({ saved }: { saved: Component }) {
             </button>
           </>
         )}
-        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)}>
+        <button type="button" aria-pressed={panel === 'history'} onClick={() => toggle('history')}>
           History
+        </button>
+        <button type="button" aria-pressed={panel === 'used-by'} onClick={() => toggle('used-by')}>
+          Used by
         </button>
       </header>
       {save.isError && !conflict && (
@@ -160,7 +165,8 @@ function ComponentEditor({ saved }: { saved: Component }) {
             onChange={(body) => history.change((d) => ({ ...d, body }))}
           />
         </ErrorBoundary>
-        {showHistory && <RevisionPanel component={base} dirty={dirty} onRestored={restored} />}
+        {panel === 'history' && <RevisionPanel component={base} dirty={dirty} onRestored={restored} />}
+        {panel === 'used-by' && <UsedByPanel component={base} />}
       </div>
       {leaving.state === 'blocked' && (
         <LeaveDialog
