@@ -53,6 +53,22 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await expect(builder.preview).toContainText(' or ');
   await expect(builder.preview).toContainText('$select=');
   await expect(builder.preview).toContainText('Prefer: odata.maxpagesize=500');
+
+  // Tried live before it is saved: the records this very filter reads.
+  const tryIt = page.getByRole('region', { name: 'Try it' });
+  await tryIt.getByRole('button', { name: 'Read records' }).click();
+  await expect(tryIt.getByRole('status')).toHaveText(/^5 records from CustomersV3 in \d+ ms$/);
+  const read = tryIt.getByRole('table', { name: 'Records read' });
+  await expect(read.getByRole('columnheader', { name: 'CustomerAccount', exact: true })).toBeVisible();
+  await expect(read.getByRole('row')).toHaveCount(6);
+  // No customer is in group "none" or has an account starting with "ZZ".
+  await page.getByLabel('Condition 1: value').fill('none');
+  await page.getByLabel('Condition 2: value').fill('ZZ');
+  await tryIt.getByRole('button', { name: 'Read records' }).click();
+  await expect(tryIt.getByRole('status')).toHaveText(/^0 records from CustomersV3/);
+  await page.getByLabel('Condition 1: value').fill('10');
+  await page.getByLabel('Condition 2: value').fill('US');
+  await expect(tryIt.getByText('Read before the last change')).toBeVisible();
   await builder.editor.save();
   await page.screenshot({ path: test.info().outputPath('operation.png'), fullPage: true });
 

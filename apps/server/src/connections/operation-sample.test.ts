@@ -114,6 +114,31 @@ describe('POST /api/operations/:id/sample', () => {
     expect(notOp.json().detail).toContain('not an operation');
   });
 
+  it('reads through the operation as being edited, before it is saved (which it then is not)', async () => {
+    const saved = {
+      entitySet: 'CustomersV3',
+      legalEntity: 'usmf',
+      select: ['dataAreaId', 'CustomerAccount'],
+    };
+    const id = await operation('Draft customers', saved);
+    const draft = { schemaVersion: 1, connectionId, action: 'query', ...saved, legalEntity: 'usrt' };
+    const res = await designer.post(`/api/operations/${id}/sample`, { top: 2, body: draft });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().records.map((r: { dataAreaId: string }) => r.dataAreaId)).toEqual(['usrt', 'usrt']);
+    const after = (await designer.get(`/api/components/${id}`)).json();
+    expect(after).toMatchObject({ version: 1, body: { legalEntity: 'usmf' } });
+
+    // A draft is checked like a save: its connection must be one, its body the operation schema.
+    const notConnection = await designer.post(`/api/operations/${id}/sample`, {
+      body: { ...draft, connectionId: id },
+    });
+    expect(notConnection.statusCode).toBe(400);
+    expect(notConnection.json().detail).toContain('not a connection');
+    const bad = await designer.post(`/api/operations/${id}/sample`, { body: { ...draft, top: 'many' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('/body/body/top');
+  });
+
   it('is for designers: a viewer is refused', async () => {
     const id = await operation('Viewer', { entitySet: 'CustomerGroups' });
     const res = await viewer.post(`/api/operations/${id}/sample`, {});

@@ -1,4 +1,4 @@
-import { IdParams, type OperationBody, Problem } from '@flowline/contracts';
+import { IdParams, OperationBody, Problem } from '@flowline/contracts';
 import { FnoError, QueryBuildError, ValidationError } from '@flowline/d365-connector';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
@@ -12,6 +12,8 @@ import type { ConnectionsService } from './connections.service.js';
 const SampleRequest = Type.Object({
   /** How many records to read; a sample is small on purpose (it travels to the browser). */
   top: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  /** The operation as being edited, not yet saved: the builder tries a filter before it becomes a revision. */
+  body: Type.Optional(OperationBody),
 });
 export const OperationSample = Type.Object({
   entitySet: Type.String(),
@@ -21,13 +23,15 @@ export type OperationSample = Static<typeof OperationSample>;
 
 /**
  * Reads the first `top` records through an operation, as a run would read them (its filter, fields,
- * sort and legal entity), for the map editor's test panel. Write operations read their entity set.
+ * sort and legal entity), for the map editor's test panel and the operation builder. Write operations
+ * read their entity set. `draft`: the operation's body as being edited, read instead of its revision.
  */
 export async function readSample(
   components: ComponentsService,
   connections: ConnectionsService,
   operationId: string,
   top: number,
+  draft?: OperationBody,
 ): Promise<OperationSample> {
   const operation = await components.get(operationId);
   if (operation.type !== 'operation') {
@@ -37,7 +41,7 @@ export async function readSample(
       `Component ${operationId} is a ${operation.type}, not an operation.`,
     );
   }
-  const body = operation.body as OperationBody;
+  const body = draft ?? (operation.body as OperationBody);
   const missing = !body.connectionId ? 'connectionId' : !body.entitySet ? 'entitySet' : undefined;
   if (missing) {
     throw new HttpProblem(
@@ -90,12 +94,13 @@ export async function operationSampleRoutes(
       schema: {
         tags: ['connections'],
         summary:
-          "A few records read live through an operation (its filter, fields and legal entity), for a map's test",
+          "A few records read live through an operation (its filter, fields and legal entity), for a map's test; with `body`, through the operation as being edited",
         params: IdParams,
         body: SampleRequest,
         response: { 200: OperationSample, 400: Problem, 404: Problem, 422: Problem, 502: Problem },
       },
     },
-    async (request) => readSample(components, connections, request.params.id, request.body?.top ?? 5),
+    async (request) =>
+      readSample(components, connections, request.params.id, request.body?.top ?? 5, request.body?.body),
   );
 }

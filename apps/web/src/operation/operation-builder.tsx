@@ -13,6 +13,7 @@ import { RequestOptions } from './request-options.js';
 import { RequestPreview } from './request-preview.js';
 import { SortEditor } from './sort-editor.js';
 import { takeLabels } from './take-labels.js';
+import { TryQuery } from './try-query.js';
 
 const actions: { value: OperationAction; label: string }[] = [
   { value: 'query', label: 'Query (read many)' },
@@ -143,6 +144,9 @@ export function OperationBuilder({ component, body, onChange, dirty }: BodyEdito
         body={body}
         serviceUrl={(connection.data?.body as ConnectionBody | undefined)?.serviceUrl}
       />
+      {body.action === 'query' && body.connectionId && body.entitySet && (
+        <TryQuery operationId={component.id} body={body} />
+      )}
       {profile && (
         <section aria-labelledby="profile-title" className="panel">
           <h2 id="profile-title">
