@@ -22,13 +22,13 @@ test('a person creates a folder and a component, reloads, and finds both', async
   const row = components.component(`Copy customers ${suffix}`);
   await expect(row).toContainText('process');
   await expect(row).toContainText(`Customers ${suffix}`);
-  await expect(row.getByRole('cell').nth(4)).toHaveText(/just now|seconds? ago|minutes? ago/);
+  await expect(row.getByRole('cell').nth(5)).toHaveText(/just now|seconds? ago|minutes? ago/);
 
   // By name, or the last changed first.
   await components.openNew(`Zeta ${suffix}`, 'map', `Customers ${suffix}`);
   await components.open();
   await components.folder(`Customers ${suffix}`).click();
-  const names = page.getByRole('table', { name: 'Components' }).getByRole('row').locator('td:first-child');
+  const names = page.getByRole('table', { name: 'Components' }).getByRole('row').locator('td:nth-child(2)');
   await expect(names).toHaveText([`Copy customers ${suffix}`, `Zeta ${suffix}`]);
   await page.getByLabel('Sort by').selectOption('Last changed');
   await expect(names).toHaveText([`Zeta ${suffix}`, `Copy customers ${suffix}`]);
@@ -39,6 +39,35 @@ test('a person creates a folder and a component, reloads, and finds both', async
   await expect(components.component(`Copy customers ${suffix}`)).toBeVisible();
   await search.fill(`nothing like it ${suffix}`);
   await expect(page.getByText('No component matches this search here.')).toBeVisible();
+});
+
+test('select several components, move them to another folder at once, then delete them', async ({ page }) => {
+  const components = new ComponentsPage(page);
+  const suffix = Date.now().toString(36);
+  await components.open();
+  await components.createFolder(`From ${suffix}`);
+  await components.createFolder(`To ${suffix}`);
+  for (const name of ['One', 'Two', 'Three']) {
+    await components.openNew(`${name} ${suffix}`, 'process', `From ${suffix}`);
+    await components.open();
+  }
+  await components.folder(`From ${suffix}`).click();
+  await page.getByLabel(`Select One ${suffix}`).check();
+  await page.getByLabel(`Select Two ${suffix}`).check();
+  const bulk = page.getByRole('toolbar', { name: 'Selected components' });
+  await expect(bulk).toContainText('2 selected');
+  await bulk.getByLabel('Move to').selectOption({ label: `To ${suffix}` });
+  await bulk.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(bulk.getByRole('status')).toHaveText('Moved 2 components.');
+  await expect(components.component(`One ${suffix}`)).toHaveCount(0);
+  await expect(components.component(`Three ${suffix}`)).toBeVisible();
+
+  await components.folder(`To ${suffix}`).click();
+  await page.getByLabel('Select all shown').check();
+  page.once('dialog', (d) => d.accept());
+  await bulk.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(bulk.getByRole('status')).toHaveText('Deleted 2 components.');
+  await expect(page.getByText('No component here yet. Create one below.')).toBeVisible();
 });
 
 test('a refused name is explained next to the form', async ({ page }) => {

@@ -7,7 +7,17 @@ import { downloadBundle } from './bundle-actions.js';
 import { changedAgo } from './changed.js';
 
 /** One component in the explorer, with rename, move, duplicate, export and delete. */
-export function ComponentRow({ component, folders }: { component: ComponentSummary; folders: Folder[] }) {
+export function ComponentRow({
+  component,
+  folders,
+  selected,
+  onSelect,
+}: {
+  component: ComponentSummary;
+  folders: Folder[];
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(component.name);
   const update = useUpdateSummary();
@@ -23,6 +33,14 @@ export function ComponentRow({ component, folders }: { component: ComponentSumma
   };
   return (
     <tr>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select ${component.name}`}
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
+        />
+      </td>
       <td>
         {renaming ? (
           <form onSubmit={rename} aria-label={`Rename ${component.name}`} className="inline-form">

@@ -4,6 +4,7 @@ import { useComponents, useFolders } from '../api/queries.js';
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { BulkActions } from './bulk-actions.js';
 import { ImportBundleForm } from './bundle-actions.js';
 import { ComponentRow } from './component-row.js';
 import { CreateComponentForm } from './create-component-form.js';
@@ -23,11 +24,23 @@ export function ComponentsPage() {
   }>({ search: '', sort: 'name' });
   const { folderId, type, search, sort } = filter;
   const [offset, setOffset] = useState(0);
+  // What is selected is what the page shows: another page, folder, type or search starts afresh.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const goTo = (at: number) => {
+    setOffset(at);
+    setSelected(new Set());
+  };
   // Another folder, type or search starts again from its first page.
   const narrow = (change: Partial<typeof filter>) => {
     setFilter({ ...filter, ...change });
-    setOffset(0);
+    goTo(0);
   };
+  const select = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      on ? next.add(id) : next.delete(id);
+      return next;
+    });
   const folders = useFolders();
   const shownFolder = folders.data?.items.find((f) => f.id === folderId);
   const components = useComponents({
@@ -39,10 +52,11 @@ export function ComponentsPage() {
     limit: PAGE,
   });
   const page = components.data && pageAt(offset, PAGE, components.data.total);
+  const shown = components.data?.items ?? [];
   // Deleting the last component of the last page moves to the page before, not to an empty list.
   const lastPage = page?.from;
   useEffect(() => {
-    if (lastPage !== undefined && lastPage < offset) setOffset(lastPage);
+    if (lastPage !== undefined && lastPage < offset) goTo(lastPage);
   });
 
   return (
@@ -121,6 +135,11 @@ export function ComponentsPage() {
             </select>
           </label>
         </div>
+        <BulkActions
+          selected={shown.filter((c) => selected.has(c.id))}
+          folders={folders.data?.items ?? []}
+          onDone={() => setSelected(new Set())}
+        />
         {components.isPending ? (
           <Loading what="components" />
         ) : components.isError ? (
@@ -135,6 +154,14 @@ export function ComponentsPage() {
           <table aria-label="Components">
             <thead>
               <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={shown.length > 0 && shown.every((c) => selected.has(c.id))}
+                    onChange={(e) => setSelected(new Set(e.target.checked ? shown.map((c) => c.id) : []))}
+                  />
+                </th>
                 <th scope="col">Name</th>
                 <th scope="col">Type</th>
                 <th scope="col">Folder</th>
@@ -144,13 +171,19 @@ export function ComponentsPage() {
               </tr>
             </thead>
             <tbody>
-              {components.data.items.map((c) => (
-                <ComponentRow key={c.id} component={c} folders={folders.data?.items ?? []} />
+              {shown.map((c) => (
+                <ComponentRow
+                  key={c.id}
+                  component={c}
+                  folders={folders.data?.items ?? []}
+                  selected={selected.has(c.id)}
+                  onSelect={(on) => select(c.id, on)}
+                />
               ))}
             </tbody>
           </table>
         )}
-        {page && components.data.total > PAGE && <Pager of="components" page={page} go={setOffset} />}
+        {page && components.data.total > PAGE && <Pager of="components" page={page} go={goTo} />}
         <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
         <ImportBundleForm folderId={folderId} />
       </section>
