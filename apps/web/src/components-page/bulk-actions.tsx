@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import { etagOf } from '../api/component-queries.js';
+import { FolderOptions } from './folder-options.js';
 
 interface Outcome {
   done: string[];
@@ -86,12 +87,7 @@ export function BulkActions({
           <label>
             Move to
             <select value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">(top level)</option>
-              {folders.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
+              <FolderOptions folders={folders} />
             </select>
           </label>
           <button type="button" onClick={move} disabled={busy}>

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.js';
 import { useCopyComponent, useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
 import { downloadBundle } from './bundle-actions.js';
 import { changedAgo } from './changed.js';
+import { FolderOptions } from './folder-options.js';
 
 /** One component in the explorer, with rename, move, duplicate, export and delete. */
 export function ComponentRow({
@@ -82,12 +83,7 @@ export function ComponentRow({
           value={component.folderId ?? ''}
           onChange={(e) => update.mutate({ component, change: { folderId: e.target.value || null } })}
         >
-          <option value="">(top level)</option>
-          {folders.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
+          <FolderOptions folders={folders} />
         </select>
         <span className="visually-hidden">{folderName}</span>
       </td>

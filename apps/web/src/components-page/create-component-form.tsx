@@ -2,6 +2,7 @@ import { type ComponentType, componentTypes, type Folder } from '@flowline/contr
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateComponent } from '../api/queries.js';
+import { FolderOptions } from './folder-options.js';
 
 /**
  * Creates a component and opens it: one creates a component to edit it (and the list may page).
@@ -50,12 +51,7 @@ export function CreateComponentForm({
       <label>
         In folder
         <select value={folderId} onChange={(e) => setFolderId(e.target.value)}>
-          <option value="">(top level)</option>
-          {folders.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
+          <FolderOptions folders={folders} />
         </select>
       </label>
       <button type="submit" disabled={create.isPending}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
+import { RecordsToRead } from '../operation/records-to-read.js';
 
 interface Sample {
   entitySet: string;
@@ -70,16 +71,7 @@ export function SampleFetcher({
           ))}
         </select>
       </label>
-      <label>
-        Records to read
-        <input
-          type="number"
-          min={1}
-          max={50}
-          value={top}
-          onChange={(e) => setTop(Math.max(1, Math.min(50, Number(e.target.value) || 1)))}
-        />
-      </label>
+      <RecordsToRead value={top} onChange={setTop} />
       <button type="button" onClick={fetchSample} disabled={!operation || busy} aria-busy={busy}>
         {busy ? 'Fetching…' : 'Fetch sample'}
       </button>

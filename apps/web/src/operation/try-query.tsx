@@ -1,6 +1,7 @@
 import type { OperationBody } from '@flowline/contracts';
 import { useState } from 'react';
 import { ApiError, api } from '../api/client.js';
+import { RecordsToRead } from './records-to-read.js';
 
 interface Sample {
   entitySet: string;
@@ -71,16 +72,7 @@ export function TryQuery({ operationId, body }: { operationId: string; body: Ope
     <section aria-labelledby="try-title" className="panel">
       <h2 id="try-title">Try it</h2>
       <div className="toolbar">
-        <label>
-          Records to read
-          <input
-            type="number"
-            min={1}
-            max={50}
-            value={top}
-            onChange={(e) => setTop(Math.min(50, Math.max(1, Number(e.target.value) || 1)))}
-          />
-        </label>
+        <RecordsToRead value={top} onChange={setTop} />
         <button type="button" onClick={read} disabled={tried.state === 'reading'}>
           {tried.state === 'reading' ? 'Reading…' : 'Read records'}
         </button>
