@@ -28,6 +28,13 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   await editor.save();
   await page.reload();
   await expect(page.getByLabel('Label language')).toHaveValue('fr-ca');
+  // The history says what that save changed.
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Changes since revision 2' }).click();
+  const changes = page.getByRole('table', { name: 'From revision 2 to revision 3' });
+  await expect(changes.getByRole('row')).toHaveCount(2);
+  await expect(changes.getByRole('row').nth(1)).toHaveText('body.labelLanguage(none)"fr-ca"');
+  await page.getByRole('button', { name: 'History' }).click();
 
   // A proxy on this very machine is refused by the host policy, which names the field; without it,
   // the connection works again.

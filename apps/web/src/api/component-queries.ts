@@ -97,6 +97,16 @@ export function useRevisions(id: string) {
   });
 }
 
+/** One revision of a component, read when `enabled` (revisions never change, so it is kept). */
+export function useRevision(id: string, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['revision', id, version],
+    queryFn: () => api<Component>(`/api/components/${id}/revisions/${version}`),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
 export function useRestoreRevision(id: string) {
   const client = useQueryClient();
   return useMutation({

@@ -1,6 +1,7 @@
 import type { Component } from '@flowline/contracts';
-import type { Draft } from './draft.js';
-import { type Change, diffJson, preview } from './json-diff.js';
+import { ChangeTable } from './change-table.js';
+import { type Draft, draftOf } from './draft.js';
+import { diffJson } from './json-diff.js';
 
 /** Shown when a save answers 412: what the other person changed, and the two ways out. */
 export function ConflictDialog({
@@ -18,8 +19,8 @@ export function ConflictDialog({
   onOverwrite: () => void;
   onCancel: () => void;
 }) {
-  const theirs = diffJson(pick(base), pick(current));
-  const yours = diffJson(pick(base), mine);
+  const theirs = diffJson(draftOf(base), draftOf(current));
+  const yours = diffJson(draftOf(base), mine);
   return (
     <div className="modal-backdrop">
       <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" className="modal">
@@ -44,30 +45,3 @@ export function ConflictDialog({
     </div>
   );
 }
-
-function ChangeTable({ caption, changes }: { caption: string; changes: Change[] }) {
-  if (changes.length === 0) return <p>{caption}: none.</p>;
-  return (
-    <table aria-label={caption} className="diff">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.slice(0, 50).map((c) => (
-          <tr key={c.path}>
-            <td>{c.path}</td>
-            <td>{preview(c.before)}</td>
-            <td>{preview(c.after)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-const pick = (c: Component): Draft => ({ name: c.name, description: c.description, body: c.body });

@@ -1,8 +1,12 @@
 import type { Component } from '@flowline/contracts';
-import { useRestoreRevision, useRevisions } from '../api/component-queries.js';
+import { useState } from 'react';
+import { useRestoreRevision, useRevision, useRevisions } from '../api/component-queries.js';
 import { Failed, Loading } from '../frame/status.js';
+import { ChangeTable } from './change-table.js';
+import { draftOf } from './draft.js';
+import { diffJson } from './json-diff.js';
 
-/** The revision history, newest first, with a restore button on each older revision. */
+/** The revision history, newest first; each older revision can be compared with the current one and restored. */
 export function RevisionPanel({
   component,
   dirty,
@@ -14,6 +18,7 @@ export function RevisionPanel({
 }) {
   const revisions = useRevisions(component.id);
   const restore = useRestoreRevision(component.id);
+  const [compared, setCompared] = useState<number | null>(null);
   return (
     <aside aria-labelledby="history-title" className="side-panel">
       <h2 id="history-title">Revision history</h2>
@@ -31,6 +36,16 @@ export function RevisionPanel({
               {r.version !== component.version && (
                 <button
                   type="button"
+                  aria-pressed={compared === r.version}
+                  aria-label={`Changes since revision ${r.version}`}
+                  onClick={() => setCompared((v) => (v === r.version ? null : r.version))}
+                >
+                  Changes
+                </button>
+              )}
+              {r.version !== component.version && (
+                <button
+                  type="button"
                   disabled={dirty || restore.isPending}
                   aria-label={`Restore revision ${r.version}`}
                   onClick={() => restore.mutate(r.version, { onSuccess: onRestored })}
@@ -42,11 +57,26 @@ export function RevisionPanel({
           ))}
         </ol>
       )}
+      {compared !== null && <RevisionChanges component={component} version={compared} />}
       {restore.isError && (
         <p role="alert" className="field-error">
           {restore.error.message}
         </p>
       )}
     </aside>
+  );
+}
+
+/** What changed from an older revision to the current one, field by field. */
+function RevisionChanges({ component, version }: { component: Component; version: number }) {
+  const old = useRevision(component.id, version, true);
+  if (old.isPending) return <Loading what={`revision ${version}`} />;
+  if (old.isError)
+    return <Failed what={`revision ${version}`} error={old.error} retry={() => old.refetch()} />;
+  return (
+    <ChangeTable
+      caption={`From revision ${version} to revision ${component.version}`}
+      changes={diffJson(draftOf(old.data), draftOf(component))}
+    />
   );
 }
