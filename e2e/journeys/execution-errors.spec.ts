@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { apiCall } from '../pages/api.js';
 import { sandbox } from '../pages/sandbox.js';
@@ -89,6 +90,18 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
     'must be filled in',
   );
   await expect(error).toContainText('→ 500');
+  // The failed documents download as one file, with their errors, to correct and send again.
+  const shown = await docs.getByRole('list', { name: 'Documents' }).locator(':scope > li').count();
+  const downloading = page.waitForEvent('download');
+  await docs.getByRole('button', { name: 'Download JSON' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/ failed [0-9a-f]{8}\.json$/);
+  const saved = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+    direction: string;
+    document: { error?: { message?: string } };
+  }[];
+  expect(saved).toHaveLength(shown);
+  expect(saved.every((d) => d.direction === 'failed' && d.document.error?.message)).toBe(true);
   await page.screenshot({ path: test.info().outputPath('infolog.png'), fullPage: true });
   expect(await unnamedControls(page)).toEqual([]);
 

@@ -71,14 +71,44 @@ export function useExecution(id: string) {
   });
 }
 
-export function useExecutionDocuments(id: string, shapeId: string | undefined, direction: string) {
+/** Documents a page of the documents panel shows. */
+export const DOCUMENTS_PAGE = 200;
+
+const documentsUrl = (
+  id: string,
+  shapeId: string | undefined,
+  direction: string,
+  offset: number,
+  limit: number,
+) =>
+  `/api/executions/${id}/documents?${new URLSearchParams({
+    ...(shapeId ? { shapeId } : {}),
+    direction,
+    limit: String(limit),
+    offset: String(offset),
+  })}`;
+
+export function useExecutionDocuments(
+  id: string,
+  shapeId: string | undefined,
+  direction: string,
+  offset = 0,
+) {
   return useQuery({
-    queryKey: ['execution-documents', id, shapeId, direction],
-    queryFn: () =>
-      api<ExecutionDocumentList>(
-        `/api/executions/${id}/documents?${new URLSearchParams({ ...(shapeId ? { shapeId } : {}), direction, limit: '200' })}`,
-      ),
+    queryKey: ['execution-documents', id, shapeId, direction, offset],
+    queryFn: () => api<ExecutionDocumentList>(documentsUrl(id, shapeId, direction, offset, DOCUMENTS_PAGE)),
+    placeholderData: keepPreviousData,
   });
+}
+
+/** Every document a shape kept in one direction, page after page (the API answers 1,000 at most at once). */
+export async function everyExecutionDocument(id: string, shapeId: string | undefined, direction: string) {
+  const items: ExecutionDocumentList['items'] = [];
+  for (;;) {
+    const page = await api<ExecutionDocumentList>(documentsUrl(id, shapeId, direction, items.length, 1000));
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
 }
 
 export const startExecution = (processId: string, mode: 'test' | 'full') =>

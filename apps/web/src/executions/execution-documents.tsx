@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useExecutionDocuments } from '../api/execution-queries.js';
+import { DOCUMENTS_PAGE, everyExecutionDocument, useExecutionDocuments } from '../api/execution-queries.js';
+import { Pager } from '../frame/pager.js';
+import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { ErrorText } from './error-text.js';
 import { JsonViewer } from './json-viewer.js';
@@ -44,14 +46,41 @@ export function ExecutionDocuments({
   const linked = params.get('document');
   const [open, setOpen] = useState<string | null>(linked && docKey(shapeId, direction, linked));
   const scrollTo = useCallback((li: HTMLLIElement | null) => li?.scrollIntoView({ block: 'center' }), []);
-  const docs = useExecutionDocuments(executionId, shapeId, direction);
+  const [offset, setOffset] = useState(0);
+  const docs = useExecutionDocuments(executionId, shapeId, direction, offset);
+  const page = docs.data && pageAt(offset, DOCUMENTS_PAGE, docs.data.total);
+  const [download, setDownload] = useState<string | null>(null);
+  const shapeName = shapes.find((s) => s.id === shapeId)?.name ?? shapeId ?? 'documents';
+  // Every page of them, as one file: failed documents to correct and send again, outputs to compare.
+  const downloadAll = async () => {
+    setDownload('Reading…');
+    try {
+      const items = await everyExecutionDocument(executionId, shapeId, direction);
+      const file = new Blob([JSON.stringify(items, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(file);
+      Object.assign(document.createElement('a'), {
+        href: url,
+        download: `${shapeName} ${direction} ${executionId.slice(0, 8)}.json`,
+      }).click();
+      URL.revokeObjectURL(url);
+      setDownload(null);
+    } catch (e) {
+      setDownload(`Not downloaded: ${(e as Error).message}`);
+    }
+  };
   return (
     <section aria-labelledby="docs-title" className="panel">
       <h2 id="docs-title">Documents</h2>
       <div className="toolbar">
         <label>
           Shape
-          <select value={shapeId ?? ''} onChange={(e) => setShapeId(e.target.value)}>
+          <select
+            value={shapeId ?? ''}
+            onChange={(e) => {
+              setShapeId(e.target.value);
+              setOffset(0);
+            }}
+          >
             {shapes.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -61,19 +90,36 @@ export function ExecutionDocuments({
         </label>
         <label>
           Direction
-          <select value={direction} onChange={(e) => setDirection(e.target.value)}>
+          <select
+            value={direction}
+            onChange={(e) => {
+              setDirection(e.target.value);
+              setOffset(0);
+            }}
+          >
             <option value="in">in</option>
             <option value="out">out</option>
             <option value="failed">failed</option>
           </select>
         </label>
+        <button
+          type="button"
+          onClick={downloadAll}
+          disabled={!docs.data?.total || download === 'Reading…'}
+          title="Every document kept here, all pages, as one JSON file"
+        >
+          Download JSON
+        </button>
+        {download && <span role="status">{download}</span>}
       </div>
       {docs.isPending ? (
         <Loading what="documents" />
       ) : docs.isError ? (
         <Failed what="documents" error={docs.error} retry={() => docs.refetch()} />
       ) : docs.data.items.length === 0 ? (
-        <Empty>No document kept here (full runs keep only failed documents).</Empty>
+        <Empty>
+          No document kept here (full runs keep the first 10 of each shape, and every failed one).
+        </Empty>
       ) : (
         <ul aria-label="Documents" className="plain-list documents">
           {docs.data.items.map((item) => {
@@ -106,6 +152,7 @@ export function ExecutionDocuments({
           })}
         </ul>
       )}
+      {page && docs.data.total > DOCUMENTS_PAGE && <Pager of="documents" page={page} go={setOffset} />}
     </section>
   );
 }
