@@ -61,6 +61,9 @@ export function AuditLog() {
               Show older entries
             </button>
           )}
+          {audit.data.items.length === 500 && (
+            <p className="hint">The newest 500 entries: choose an action above to reach older ones.</p>
+          )}
         </>
       )}
     </section>
