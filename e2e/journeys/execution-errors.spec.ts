@@ -105,6 +105,15 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   await page.screenshot({ path: test.info().outputPath('infolog.png'), fullPage: true });
   expect(await unnamedControls(page)).toEqual([]);
 
+  // Run again: a new execution of the same process, in the same mode, that fails the same way.
+  await page.getByRole('button', { name: 'Run again' }).click();
+  await expect(page).not.toHaveURL(new RegExp(executionId));
+  await expect(page.getByText(/^test run · revision 1 · started/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Why the execution failed' })).toContainText(
+    'Shape "Create customer" failed document',
+    { timeout: 30_000 },
+  );
+
   // The canvas of the process: every control named too.
   await page.goto(`/components/${processId}`);
   await expect(page.getByRole('region', { name: 'Process canvas', exact: true })).toBeVisible();

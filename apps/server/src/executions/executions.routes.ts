@@ -150,6 +150,24 @@ export async function executionRoutes(app: FastifyInstance, { host }: { host: Ex
   );
 
   app.post<{ Params: { id: string } }>(
+    '/api/executions/:id/run-again',
+    {
+      config: run,
+      schema: {
+        tags,
+        summary:
+          'Run the process again as this execution ran it (same mode and documents), at its current revision',
+        params: IdParams,
+        response: { 202: ExecutionAccepted, 404: Problem, 409: Problem, 422: ProcessProblems, 503: Problem },
+      },
+    },
+    async (request, reply) => {
+      reply.code(202);
+      return executions.runAgain(request.params.id, request.user);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
     '/api/executions/:id/rerun-failed',
     {
       config: run,

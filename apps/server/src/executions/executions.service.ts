@@ -221,6 +221,22 @@ export class ExecutionsService {
     return { id, status: 'queued' as const };
   }
 
+  /**
+   * The process run again as `id` ran it: same mode, same documents given to its start, at the
+   * process's current revision (what a person runs after fixing a map). Checked like any start.
+   */
+  async runAgain(id: string, user?: SessionUser) {
+    const source = await this.row(id);
+    if (source.status === 'queued' || source.status === 'running')
+      throw conflict(`Execution ${id} is still ${source.status}.`);
+    if (source.startAt)
+      throw conflict(
+        `Execution ${id} re-ran failed documents from one shape: run the process itself, or re-run the failed documents of the execution it came from.`,
+      );
+    const documents = source.input as StartExecution['documents'] | null;
+    return this.start(source.processId, { mode: source.mode, ...(documents ? { documents } : {}) }, user);
+  }
+
   /** One new execution per shape where documents failed, pushing them into that shape again. */
   async rerunFailed(id: string, user?: SessionUser) {
     const source = await this.row(id);

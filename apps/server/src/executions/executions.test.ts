@@ -107,6 +107,48 @@ describe('executions end to end', () => {
     expect(inWrite.json().total).toBe(100);
   });
 
+  it('runs a process again as an execution ran it: same mode, same documents, at its current revision', async () => {
+    const created = await bed.designer.post('/api/components', {
+      type: 'process',
+      name: 'Given documents',
+      body: {
+        schemaVersion: 1,
+        name: 'Given documents',
+        shapes: [
+          { id: 'start', kind: 'start', position: { x: 0, y: 0 }, config: { mode: 'documents' } },
+          { id: 'end', kind: 'stop', position: { x: 200, y: 0 }, config: { scope: 'path' } },
+        ],
+        edges: [{ id: 'e1', from: 'start', handle: 'out', to: 'end' }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const documents = [
+      { id: 'one', data: { CustomerAccount: 'US-001' } },
+      { data: { CustomerAccount: 'US-002' } },
+    ];
+    const first = await bed.operator.post(`/api/processes/${created.json().id}/executions`, {
+      mode: 'test',
+      documents,
+    });
+    const firstDone = await waitFor(bed.operator, first.json().id);
+    expect(firstDone.status).toBe('succeeded');
+
+    const again = await bed.operator.post(`/api/executions/${firstDone.id}/run-again`);
+    expect(again.statusCode, again.body).toBe(202);
+    expect(again.json().id).not.toBe(firstDone.id);
+    const done = await waitFor(bed.operator, again.json().id);
+    expect(done).toMatchObject({ status: 'succeeded', mode: 'test', processVersion: 1 });
+    expect(done.shapes.start.out).toBe(2);
+    const kept = await bed.viewer.get(`/api/executions/${done.id}/documents?shapeId=start&direction=out`);
+    expect(kept.json().items.map((d: { document: { data: unknown } }) => d.document.data)).toEqual(
+      documents.map((d) => d.data),
+    );
+
+    expect((await bed.viewer.post(`/api/executions/${done.id}/run-again`)).statusCode).toBe(403);
+    const missing = await bed.operator.post('/api/executions/00000000-0000-4000-8000-000000000000/run-again');
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('answers 422 with the problems by shape for a process that cannot run', async () => {
     const bad = await bed.designer.post('/api/components', {
       type: 'process',
@@ -262,6 +304,7 @@ describe('executions end to end', () => {
       '/api/executions/{id}/cancel',
       '/api/executions/{id}/resume',
       '/api/executions/{id}/rerun-failed',
+      '/api/executions/{id}/run-again',
       '/api/executions/{id}/documents',
     ])
       expect(Object.keys(doc.paths)).toContain(path);

@@ -114,10 +114,13 @@ export async function everyExecutionDocument(id: string, shapeId: string | undef
 export const startExecution = (processId: string, mode: 'test' | 'full') =>
   api<ExecutionAccepted>(`/api/processes/${processId}/executions`, { method: 'POST', json: { mode } });
 
-export function useExecutionAction(id: string, action: 'cancel' | 'rerun-failed') {
+export function useExecutionAction(id: string, action: 'cancel' | 'rerun-failed' | 'run-again') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<RerunAccepted | undefined>(`/api/executions/${id}/${action}`, { method: 'POST' }),
+    mutationFn: () =>
+      api<RerunAccepted | ExecutionAccepted | undefined>(`/api/executions/${id}/${action}`, {
+        method: 'POST',
+      }),
     onSuccess: () => {
       client.invalidateQueries({ queryKey: ['execution', id] });
       client.invalidateQueries({ queryKey: ['executions'] });

@@ -17,6 +17,7 @@ export function ExecutionDetailPage() {
   const execution = useExecution(id);
   const cancel = useExecutionAction(id, 'cancel');
   const rerun = useExecutionAction(id, 'rerun-failed');
+  const again = useExecutionAction(id, 'run-again');
   const e = execution.data;
   const process = useQuery({
     queryKey: ['revision', e?.processId, e?.processVersion],
@@ -67,10 +68,22 @@ export function ExecutionDetailPage() {
             Re-run failed documents
           </button>
         )}
+        {isEnded(ex.status) && (
+          <button
+            type="button"
+            title="The process's current revision, in the same mode, with the same documents given to its start"
+            onClick={() =>
+              again.mutate(undefined, { onSuccess: (r) => r && navigate(`/executions/${r.id}`) })
+            }
+            disabled={again.isPending}
+          >
+            Run again
+          </button>
+        )}
       </header>
-      {(cancel.error ?? rerun.error) && (
+      {(cancel.error ?? rerun.error ?? again.error) && (
         <p role="alert" className="field-error">
-          {(cancel.error ?? rerun.error)?.message}
+          {(cancel.error ?? rerun.error ?? again.error)?.message}
         </p>
       )}
       <p>
