@@ -1,8 +1,6 @@
 import type { ComponentSummary, Folder } from '@flowline/contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client.js';
-import { etagOf } from '../api/component-queries.js';
+import { useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
 import { FolderOptions } from './folder-options.js';
 
 interface Outcome {
@@ -52,7 +50,8 @@ export function BulkActions({
   folders: Folder[];
   onDone: () => void;
 }) {
-  const client = useQueryClient();
+  const update = useUpdateSummary();
+  const remove = useDeleteComponent();
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ verb: string; result: Outcome } | null>(null);
@@ -64,20 +63,13 @@ export function BulkActions({
       if (result.failed.length === 0) onDone();
     } finally {
       setBusy(false);
-      await client.invalidateQueries({ queryKey: ['components'] });
     }
   };
   const move = () =>
-    run('Moved', (c) =>
-      api(`/api/components/${c.id}`, {
-        method: 'PUT',
-        json: { folderId: target || null },
-        headers: { 'if-match': etagOf(c) },
-      }),
-    );
-  const remove = () => {
+    run('Moved', (component) => update.mutateAsync({ component, change: { folderId: target || null } }));
+  const removeAll = () => {
     if (!window.confirm(`Delete ${plural(selected.length)}?`)) return;
-    return run('Deleted', (c) => api(`/api/components/${c.id}`, { method: 'DELETE' }), selected.length);
+    return run('Deleted', (c) => remove.mutateAsync(c.id), selected.length);
   };
   return (
     <div role="toolbar" aria-label="Selected components" className="toolbar bulk-actions">
@@ -93,7 +85,7 @@ export function BulkActions({
           <button type="button" onClick={move} disabled={busy}>
             Move
           </button>
-          <button type="button" onClick={remove} disabled={busy}>
+          <button type="button" onClick={removeAll} disabled={busy}>
             Delete selected
           </button>
           <button type="button" onClick={onDone} disabled={busy}>

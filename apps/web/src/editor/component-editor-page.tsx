@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.js';
 import { useComponent, useSaveComponent } from '../api/component-queries.js';
 import { ErrorBoundary } from '../frame/error-boundary.js';
 import { Failed, Loading } from '../frame/status.js';
+import { typing } from '../frame/typing.js';
 import { BodyEditor } from './body-editor.js';
 import { ConflictDialog } from './conflict-dialog.js';
 import { draftOf, isDirty } from './draft.js';
@@ -72,12 +73,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
         return;
       }
       // In a text field the browser's own undo works on what is being typed.
-      if (
-        !undoable ||
-        !mod ||
-        (e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))
-      )
-        return;
+      if (!undoable || !mod || typing(e.target)) return;
       if (k === 'z' && !e.shiftKey) history.undo();
       else if (k === 'y' || (k === 'z' && e.shiftKey)) history.redo();
       else return;

@@ -1,7 +1,6 @@
-import type { Component, ProcessDefinition } from '@flowline/contracts';
-import { useQuery } from '@tanstack/react-query';
+import type { ProcessDefinition } from '@flowline/contracts';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../api/client.js';
+import { useRevision } from '../api/component-queries.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { shapeTitle } from '../process/shape-node.js';
@@ -19,12 +18,7 @@ export function ExecutionDetailPage() {
   const rerun = useExecutionAction(id, 'rerun-failed');
   const again = useExecutionAction(id, 'run-again');
   const e = execution.data;
-  const process = useQuery({
-    queryKey: ['revision', e?.processId, e?.processVersion],
-    queryFn: () => api<Component>(`/api/components/${e?.processId}/revisions/${e?.processVersion}`),
-    enabled: Boolean(e),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const process = useRevision(e?.processId ?? '', e?.processVersion ?? 0, Boolean(e));
   if (execution.isPending) return <Loading what="the execution" />;
   if (execution.isError)
     return <Failed what="the execution" error={execution.error} retry={() => execution.refetch()} />;

@@ -1,12 +1,7 @@
 import { useState } from 'react';
-import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
+import { readSample, type Sample } from '../operation/operation-queries.js';
 import { RecordsToRead } from '../operation/records-to-read.js';
-
-interface Sample {
-  entitySet: string;
-  records: Record<string, unknown>[];
-}
 
 /** A short name for a record in the picker: its first few scalar values. */
 function recordLabel(r: Record<string, unknown>, i: number): string {
@@ -40,10 +35,7 @@ export function SampleFetcher({
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<Sample>(`/api/operations/${operation}/sample`, {
-        method: 'POST',
-        json: { top },
-      });
+      const answer = await readSample(operation, top);
       setSample(answer);
       setChosen(0);
       const first = answer.records[0];

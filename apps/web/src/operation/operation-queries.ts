@@ -1,4 +1,4 @@
-import type { EntitySetList, Profile } from '@flowline/contracts';
+import type { EntitySetList, OperationBody, Profile } from '@flowline/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.js';
 
@@ -21,4 +21,18 @@ export function fetchProfile(connectionId: string, entitySet: string) {
   return api<{ profile: Profile; metadataHash: string }>(
     `/api/connections/${connectionId}/entity-sets/${encodeURIComponent(entitySet)}/profile`,
   );
+}
+
+/** Records read live through an operation (`POST /api/operations/:id/sample`). */
+export interface Sample {
+  entitySet: string;
+  records: Record<string, unknown>[];
+}
+
+/** The first `top` records an operation reads: its saved revision, or `body` as being edited. */
+export function readSample(operationId: string, top: number, body?: OperationBody) {
+  return api<Sample>(`/api/operations/${operationId}/sample`, {
+    method: 'POST',
+    json: body ? { top, body } : { top },
+  });
 }

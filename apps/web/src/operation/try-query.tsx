@@ -1,12 +1,8 @@
 import type { OperationBody } from '@flowline/contracts';
 import { useState } from 'react';
-import { ApiError, api } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { readSample, type Sample } from './operation-queries.js';
 import { RecordsToRead } from './records-to-read.js';
-
-interface Sample {
-  entitySet: string;
-  records: Record<string, unknown>[];
-}
 
 type Tried =
   | { state: 'idle' }
@@ -15,7 +11,7 @@ type Tried =
   | { state: 'failed'; message: string; explanation?: string };
 
 /** The columns of the records read: the fields chosen, else every field the records hold (no annotations). */
-export function columnsOf(records: Record<string, unknown>[], select: string[] | undefined): string[] {
+function columnsOf(records: Record<string, unknown>[], select: string[] | undefined): string[] {
   if (select?.length) return select;
   const seen = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) if (!k.includes('@')) seen.add(k);
@@ -51,10 +47,7 @@ export function TryQuery({ operationId, body }: { operationId: string; body: Ope
     setTried({ state: 'reading' });
     const started = performance.now();
     try {
-      const sample = await api<Sample>(`/api/operations/${operationId}/sample`, {
-        method: 'POST',
-        json: { top, body },
-      });
+      const sample = await readSample(operationId, top, body);
       setTried({
         state: 'read',
         sample,

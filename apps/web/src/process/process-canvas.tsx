@@ -14,6 +14,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { typing } from '../frame/typing.js';
 import { CanvasToolbar, ShortcutsHelp } from './canvas-toolbar.js';
 import { nextPlace, SHAPE_ROOM, tidyUp } from './layout.js';
 import { DRAG_TYPE, Palette, type PaletteItem, shapeFor } from './palette.js';
@@ -32,7 +33,6 @@ import { useProcessHistory } from './use-process-history.js';
 const nodeTypes = { shape: ShapeNodeView };
 const fitViewOptions = { maxZoom: 1 };
 const fitPadded = { padding: 0.2, maxZoom: 1 };
-const typing = (t: EventTarget) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName);
 
 /** Palette, canvas and inspector; every edit goes through the engine's reducer, so it can be undone. */
 export function ProcessCanvas({
