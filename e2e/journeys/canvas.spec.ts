@@ -83,3 +83,43 @@ test('copy, paste and delete shapes; a wrong connection is refused with its reas
   await expect(page.getByRole('status').filter({ hasText: 'Cannot connect' })).toBeVisible();
   await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
 });
+
+test('the view goes back to where it was when the inspector closes', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Canvas view ${suffix}`, `Canvas ${suffix}`);
+  await canvas.add('Start');
+  await canvas.add('Stop');
+  await expect(canvas.shapes()).toHaveCount(2);
+
+  // Panned so the shapes sit at the canvas's right edge, where the inspector will open.
+  const box = (await canvas.canvas.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 440, box.y + box.height - 20, { steps: 8 });
+  await page.mouse.up();
+  const viewport = canvas.canvas.locator('.react-flow__viewport');
+  const panned = await viewport.getAttribute('style');
+
+  await canvas.shapes().nth(1).click();
+  await expect(page.getByRole('complementary', { name: 'Stop shape' })).toBeVisible();
+  await expect.poll(() => canvas.shows(canvas.shapes().nth(1))).toBe(true);
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(panned);
+
+  // Escape selects nothing: the inspector closes and the view is as it was.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('complementary', { name: 'Stop shape' })).toHaveCount(0);
+  await expect.poll(() => viewport.getAttribute('style')).toBe(panned);
+
+  // So does a click on the empty pane; but a view the person moved meanwhile stays where they put it.
+  await canvas.shapes().nth(1).click();
+  await expect(page.getByRole('complementary', { name: 'Stop shape' })).toBeVisible();
+  const narrowed = (await canvas.canvas.boundingBox())!;
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(panned);
+  await page.mouse.click(narrowed.x + 20, narrowed.y + 20);
+  await expect(page.getByRole('complementary', { name: 'Stop shape' })).toHaveCount(0);
+  await expect.poll(() => canvas.shows(canvas.shapes().nth(1))).toBe(true);
+  expect(await viewport.getAttribute('style')).not.toBe(panned);
+});

@@ -68,6 +68,7 @@ const shortcuts: [string, string][] = [
   ['Ctrl+C / Ctrl+V', 'Copy / paste the selected shapes'],
   ['Delete or Backspace', 'Delete the selected shapes or edges'],
   ['Ctrl+A', 'Select every shape'],
+  ['Escape', 'Select nothing (closes the inspector)'],
   ['Shift+click, Shift+drag', 'Add to the selection, select an area'],
   ['Shift+T', 'Tidy up'],
   ['Shift+F', 'Fit the view'],

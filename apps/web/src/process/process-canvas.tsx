@@ -170,7 +170,12 @@ export function ProcessCanvas({
     else if (e.shiftKey && k === 't') tidy();
     else if (e.shiftKey && k === 'f') fit();
     else if (e.key === '?') setHelp((h) => !h);
-    else return;
+    else if (e.key === 'Escape' && help) setHelp(false);
+    else if (e.key === 'Escape') {
+      // Nothing selected: the inspector closes and the canvas gets its room back.
+      setNodes((ns) => (ns.some((n) => n.selected) ? ns.map((n) => ({ ...n, selected: false })) : ns));
+      setEdgeSelection(new Set());
+    } else return;
     e.preventDefault();
   };
   const onDrop = (e: DragEvent) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepInView, shiftToShow } from './reveal.js';
+import { keepInView, shiftToShow, viewToRestore } from './reveal.js';
 
 const view = { x: 0, y: 0, width: 1000, height: 500 };
 const shape = (x: number, y: number) => ({ x, y, width: 180, height: 60 });
@@ -47,5 +47,25 @@ describe('keepInView', () => {
 
   it('keeps the middle in the middle when no shape was in sight', () => {
     expect(keepInView(at, wide, narrow, [], 0.1)).toEqual({ x: -150, y: 0, zoom: 1 });
+  });
+});
+
+describe('viewToRestore', () => {
+  const before = { x: 10, y: 20, zoom: 1 };
+  const given = { x: -120.25, y: 0, zoom: 0.8 };
+  const narrowed = { size: { width: 1000, height: 500 }, before, given };
+  it('goes back to the view before the canvas narrowed once it has its size back', () => {
+    expect(viewToRestore(narrowed, { width: 1000, height: 500 }, { x: -120, y: 0.2, zoom: 0.8 })).toEqual(
+      before,
+    );
+  });
+
+  it('leaves a view the person moved since, or a canvas of another size, to keepInView', () => {
+    expect(
+      viewToRestore(narrowed, { width: 1000, height: 500 }, { x: -300, y: 0, zoom: 0.8 }),
+    ).toBeUndefined();
+    expect(viewToRestore(narrowed, { width: 1000, height: 500 }, { ...given, zoom: 1.2 })).toBeUndefined();
+    expect(viewToRestore(narrowed, { width: 1100, height: 500 }, given)).toBeUndefined();
+    expect(viewToRestore(undefined, { width: 1000, height: 500 }, given)).toBeUndefined();
   });
 });

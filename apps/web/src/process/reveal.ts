@@ -79,3 +79,24 @@ export function keepInView(
     zoom: z,
   };
 }
+
+/** The view before the canvas last narrowed, the size it had then, and the view `keepInView` gave. */
+export type NarrowedView = { size: Size; before: Viewport; given: Viewport };
+
+const near = (a: Viewport, b: Viewport) =>
+  Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
+
+/**
+ * The view to go back to when the canvas gets back the size it had before it narrowed (the shape
+ * inspector closing): the view it had then, if the person has not moved it since. Otherwise none,
+ * and the shapes are kept in view as usual.
+ */
+export function viewToRestore(
+  narrowed: NarrowedView | undefined,
+  size: Size,
+  current: Viewport,
+): Viewport | undefined {
+  if (!narrowed || size.width !== narrowed.size.width || size.height !== narrowed.size.height)
+    return undefined;
+  return near(current, narrowed.given) ? narrowed.before : undefined;
+}
