@@ -51,8 +51,18 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   const components = new ComponentsPage(page);
   await components.open();
   await components.openNew(`usmf to usrt ${suffix}`, 'map', folder);
-  await page.getByLabel('Source operation').selectOption({ label: `usmf customers ${suffix}` });
-  await page.getByLabel('Target operation').selectOption({ label: `create usrt customer ${suffix}` });
+  // Each picker names every operation's action and offers first what that side nearly always is.
+  const groups = (side: string) =>
+    page
+      .getByLabel(`${side} operation`)
+      .locator('optgroup')
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+  await expect.poll(() => groups('Source')).toEqual(['Reads', 'Writes and actions']);
+  expect(await groups('Target')).toEqual(['Writes and actions', 'Reads']);
+  await page.getByLabel('Source operation').selectOption({ label: `usmf customers ${suffix} · query` });
+  await page
+    .getByLabel('Target operation')
+    .selectOption({ label: `create usrt customer ${suffix} · create` });
   await page.getByRole('button', { name: 'Auto-map…' }).click();
   await page
     .getByRole('dialog', { name: 'Auto-map by name' })

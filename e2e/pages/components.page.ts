@@ -31,8 +31,19 @@ export class ComponentsPage {
   async openNewMap(name: string, folder: string, source: string, target: string) {
     await this.open();
     await this.openNew(name, 'map', folder);
-    await this.page.getByLabel('Source operation').selectOption({ label: source });
-    await this.page.getByLabel('Target operation').selectOption({ label: target });
+    await this.pickOperation('Source', source);
+    await this.pickOperation('Target', target);
+  }
+
+  /** Picks a map's source or target operation by its name (the picker adds its action). */
+  async pickOperation(side: 'Source' | 'Target', name: string) {
+    const select = this.page.getByLabel(`${side} operation`);
+    const label = async () =>
+      (await select.locator('option').allTextContents()).find(
+        (l) => l === name || l.startsWith(`${name} · `),
+      );
+    await expect.poll(label).toBeDefined();
+    await select.selectOption({ label: (await label())! });
   }
 
   folder(name: string) {

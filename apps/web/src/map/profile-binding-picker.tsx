@@ -1,4 +1,4 @@
-import type { Component, OperationBody, Profile, ProfileBinding } from '@flowline/contracts';
+import type { Component, ComponentList, OperationBody, Profile, ProfileBinding } from '@flowline/contracts';
 import { useState } from 'react';
 import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
@@ -37,10 +37,14 @@ export function ProfileBindingPicker({
       <label htmlFor={`${side}-op`}>{side} operation</label>
       <select id={`${side}-op`} value={binding.ref?.componentId ?? ''} onChange={(e) => pick(e.target.value)}>
         <option value="">{binding.profile ? '(snapshot)' : '(choose an operation)'}</option>
-        {operations.data?.items.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
+        {groups(operations.data?.items ?? [], side).map(([label, items]) => (
+          <optgroup key={label} label={label}>
+            {items.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.action ? `${o.name} · ${o.action}` : o.name}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
       <small>
@@ -64,4 +68,28 @@ export function ProfileBindingPicker({
       )}
     </div>
   );
+}
+
+type Item = ComponentList['items'][number];
+
+/**
+ * The operations in groups, each named with its action: a source is nearly always one that reads
+ * and a target one that writes, so that group comes first (the other stays offered: a create's answer
+ * may be mapped on, a read's fields may shape a request).
+ */
+function groups(items: Item[], side: 'Source' | 'Target'): [string, Item[]][] {
+  const reads = items.filter((o) => o.action === 'query' || o.action === 'get');
+  const writes = items.filter((o) => o.action !== undefined && !reads.includes(o));
+  const ordered: [string, Item[]][] =
+    side === 'Source'
+      ? [
+          ['Reads', reads],
+          ['Writes and actions', writes],
+        ]
+      : [
+          ['Writes and actions', writes],
+          ['Reads', reads],
+        ];
+  ordered.push(['No action yet', items.filter((o) => o.action === undefined)]);
+  return ordered.filter(([, list]) => list.length > 0);
 }
