@@ -196,4 +196,19 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(page.getByLabel('Status')).toHaveValue('succeeded');
   await expect(page.getByRole('table', { name: 'Executions' })).toContainText(`Copy customers ${suffix}`);
   await expect(page).not.toHaveURL(/offset=5000/);
+
+  // The connection says what a change to it reaches: its operations and the process name it, the
+  // map reaches it through both operations.
+  await components.open();
+  await components.folder(folder).click();
+  await page.getByRole('link', { name: connection, exact: true }).click();
+  await page.getByRole('button', { name: 'Used by' }).click();
+  await expect(page.getByRole('list', { name: 'Users' }).getByRole('link')).toHaveText([
+    `Copy customers ${suffix}`,
+    `create usrt customer ${suffix}`,
+    `usmf customers ${suffix}`,
+  ]);
+  await expect(page.getByRole('list', { name: 'Through them' }).getByRole('listitem')).toHaveText([
+    `map usmf to usrt ${suffix} through create usrt customer ${suffix}, usmf customers ${suffix}`,
+  ]);
 });

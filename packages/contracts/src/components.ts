@@ -87,6 +87,19 @@ export const ComponentList = Type.Object({
 });
 export type ComponentList = Static<typeof ComponentList>;
 
+/**
+ * What uses a component: `items` name it in their current revision; `indirect` use one of those (a
+ * process using a connection's operation), each once, with the components it reaches it `through`.
+ */
+export const UsedBy = Type.Object({
+  items: Type.Array(ComponentSummary),
+  total: Type.Integer(),
+  indirect: Type.Array(
+    Type.Intersect([ComponentSummary, Type.Object({ through: Type.Array(Type.String()) })]),
+  ),
+});
+export type UsedBy = Static<typeof UsedBy>;
+
 export const UpdateComponent = Type.Object(
   {
     name: Type.Optional(Name),

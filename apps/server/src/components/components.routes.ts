@@ -11,6 +11,7 @@ import {
   Problem,
   RevisionList,
   UpdateComponent,
+  UsedBy,
 } from '@flowline/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -117,9 +118,10 @@ export async function componentRoutes(
       config: read,
       schema: {
         tags,
-        summary: 'The components whose current revision uses this one, by name',
+        summary:
+          'The components whose current revision uses this one, by name; and those that use them in turn, each once, with what they use it through',
         params: IdParams,
-        response: { 200: ComponentList, 404: Problem },
+        response: { 200: UsedBy, 404: Problem },
       },
     },
     async (request) => components.usedBy(request.params.id),

@@ -9,6 +9,7 @@ import type {
   OperationAction,
   RevisionList,
   UpdateComponent,
+  UsedBy,
 } from '@flowline/contracts';
 import { audit } from '../audit/audit.js';
 import type { SessionUser } from '../auth/access.js';
@@ -295,11 +296,48 @@ export class ComponentsService {
    * The components whose current revision uses `id` (a connection's operations, an operation's maps
    * and processes…), by name: what a change to it may break.
    */
-  async usedBy(id: string): Promise<ComponentList> {
+  async usedBy(id: string): Promise<UsedBy> {
     if (!(await this.db.component.findUnique({ where: { id }, select: { id: true } })))
       throw notFound(`Component ${id}`);
     const items = await this.users(this.db, id);
-    return { items, total: items.length };
+    return { items, total: items.length, indirect: await this.indirectUsers(id, items) };
+  }
+
+  /**
+   * The users of `direct`, of theirs and so on, level by level, each once (none of `direct`, nor the
+   * component itself), with the names of the components it uses on the way. References only go from
+   * process to map to operation to connection, so this ends in a few levels; `seen` makes sure.
+   */
+  private async indirectUsers(id: string, direct: ComponentSummary[]): Promise<UsedBy['indirect']> {
+    const seen = new Set([id, ...direct.map((u) => u.id)]);
+    const names = new Map(direct.map((u) => [u.id, u.name]));
+    const found = new Map<string, UsedBy['indirect'][number]>();
+    let frontier = direct.map((u) => u.id);
+    while (frontier.length > 0) {
+      const rows = await this.db.componentReference.findMany({
+        where: { toId: { in: frontier } },
+        include: { from: true },
+        distinct: ['fromId', 'toId'],
+      });
+      const next: string[] = [];
+      for (const r of rows) {
+        const through = names.get(r.toId)!;
+        const known = found.get(r.fromId);
+        if (known) {
+          if (!known.through.includes(through)) known.through.push(through);
+          continue;
+        }
+        if (seen.has(r.fromId)) continue;
+        seen.add(r.fromId);
+        names.set(r.fromId, r.from.name);
+        found.set(r.fromId, { ...summary(r.from), through: [through] });
+        next.push(r.fromId);
+      }
+      frontier = next;
+    }
+    const sorted = [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+    for (const u of sorted) u.through.sort((a, b) => a.localeCompare(b));
+    return sorted;
   }
 
   private async users(t: Pick<Db, 'componentReference'>, id: string): Promise<ComponentSummary[]> {

@@ -333,9 +333,60 @@ describe('references', () => {
     expect(await usedBy(connection.id)).toEqual(['Customers']);
     expect(await usedBy(other.id)).toEqual(['Vendors']);
 
+    // Nothing uses them through another component yet.
+    expect((await viewer.get(`/api/components/${connection.id}/used-by`)).json().indirect).toEqual([]);
     const missing = await viewer.get(`/api/components/${randomUUID()}/used-by`);
     expect(missing.statusCode).toBe(404);
     expect((await viewer.get('/api/components/not-an-id/used-by')).statusCode).toBe(400);
+  });
+
+  it('lists those that use its users too, each once, with what they use it through', async () => {
+    const connection = await create('connection', 'Deep connection', connectionBody());
+    const op = (name: string, action: string) =>
+      create('operation', name, { schemaVersion: 1, connectionId: connection.id, action });
+    const read = await op('Deep read', 'query');
+    const write = await op('Deep write', 'create');
+    const map = await create('map', 'Deep map', {
+      schemaVersion: 1,
+      name: 'Deep map',
+      source: { ref: { componentId: read.id } },
+      target: { ref: { componentId: write.id } },
+      rules: [],
+    });
+    const shape = (id: string, kind: string, config: Record<string, unknown>) => ({
+      id,
+      kind,
+      position: { x: 0, y: 0 },
+      onError: 'failRun',
+      config,
+    });
+    // It names the map and the write; it reaches the read only through the map.
+    await create('process', 'Deep process', {
+      schemaVersion: 1,
+      name: 'Deep process',
+      shapes: [
+        shape('m', 'map', { mapId: map.id }),
+        shape('w', 'connector', { operationId: write.id, connectionId: connection.id }),
+      ],
+      edges: [],
+    });
+    const viewer = await t.as('viewer');
+    const usedBy = async (id: string) => {
+      const res = await viewer.get(`/api/components/${id}/used-by`);
+      expect(res.statusCode, res.body).toBe(200);
+      const json = res.json();
+      return {
+        direct: json.items.map((c: { name: string }) => c.name),
+        indirect: json.indirect.map((c: { name: string; through: string[] }) => `${c.name} ← ${c.through}`),
+      };
+    };
+    // The process names the connection itself: listed there, not again as reaching it indirectly.
+    expect(await usedBy(connection.id)).toEqual({
+      direct: ['Deep process', 'Deep read', 'Deep write'],
+      indirect: ['Deep map ← Deep read,Deep write'],
+    });
+    expect(await usedBy(read.id)).toEqual({ direct: ['Deep map'], indirect: ['Deep process ← Deep map'] });
+    expect(await usedBy(write.id)).toEqual({ direct: ['Deep map', 'Deep process'], indirect: [] });
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   ComponentSummary,
   RevisionList,
   UpdateComponent,
+  UsedBy,
 } from '@flowline/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
@@ -86,7 +87,7 @@ export function useDeleteComponent() {
 export function useUsedBy(id: string) {
   return useQuery({
     queryKey: ['components', 'used-by', id],
-    queryFn: () => api<ComponentList>(`/api/components/${id}/used-by`),
+    queryFn: () => api<UsedBy>(`/api/components/${id}/used-by`),
   });
 }
 
