@@ -136,6 +136,11 @@ describe('a worker killed mid-run', () => {
     expect(done.shapes.write).toMatchObject({ in: RERUN, out: RERUN, failed: 0 });
     expect(done.shapes.start?.in ?? 0).toBe(0);
     expect(usrt() - before).toBe(RERUN);
+
+    // Its documents came from the other execution's failures, not from the start: it is not run again.
+    const again = await bed.operator.post(`/api/executions/${done.id}/run-again`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain('re-ran failed documents from one shape');
   });
 
   it('resumes by itself when a new worker starts after a kill -9 (FLOWLINE_AUTO_RESUME on by default)', async () => {
