@@ -123,3 +123,61 @@ test('the view goes back to where it was when the inspector closes', async ({ pa
   await expect.poll(() => canvas.shows(canvas.shapes().nth(1))).toBe(true);
   expect(await viewport.getAttribute('style')).not.toBe(panned);
 });
+
+test('shapes are connected from the inspector, without dragging; a cycle is refused there', async ({
+  page,
+}) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Canvas outputs ${suffix}`, `Canvas ${suffix}`);
+  await canvas.add('Start');
+  await canvas.add('Message');
+  await canvas.add('Stop');
+  await expect(canvas.shapes()).toHaveCount(3);
+  const edges = canvas.canvas.locator('.react-flow__edge');
+
+  await canvas.canvas.getByRole('group', { name: 'Shape Start' }).click();
+  const start = page.getByRole('complementary', { name: 'Start shape' });
+  await start.getByRole('combobox', { name: 'Next shape' }).selectOption({ label: 'Message' });
+  await expect(edges).toHaveCount(1);
+
+  await canvas.canvas.getByRole('group', { name: 'Shape Message' }).click();
+  const message = page.getByRole('complementary', { name: 'Message shape' });
+  const next = message.getByRole('combobox', { name: 'Next shape' });
+  // A shape that cannot take documents in (the start) is not offered.
+  await expect(next.locator('option')).toHaveText(['(nowhere)', 'Stop']);
+  await next.selectOption({ label: 'Stop' });
+  await expect(edges).toHaveCount(2);
+  await expect(page.getByText('3 shapes · 2 edges')).toBeVisible();
+
+  // The stop has no way out; a second message leading back to the first would make a cycle.
+  await canvas.canvas.getByRole('group', { name: 'Shape Stop' }).click();
+  await expect(
+    page.getByRole('complementary', { name: 'Stop shape' }).getByRole('combobox', { name: 'Next shape' }),
+  ).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await canvas.add('Message');
+  await canvas.shapes().last().click();
+  const second = page.getByRole('complementary', { name: 'Message shape' });
+  await second.getByRole('combobox', { name: 'Next shape' }).selectOption({ label: 'Message #1' });
+  await expect(edges).toHaveCount(3);
+  await canvas.canvas.getByRole('group', { name: 'Shape Message' }).first().click();
+  const first = page.getByRole('complementary', { name: 'Message shape' });
+  // Re-pointed from the stop to the second message: refused, and the edge to the stop stays.
+  const firstNext = first.getByRole('combobox', { name: 'Next shape' });
+  await expect(firstNext.locator('option')).toHaveText(['(nowhere)', 'Stop', 'Message #2']);
+  await firstNext.selectOption({ label: 'Message #2' });
+  await expect(first.getByRole('alert')).toHaveText(
+    'Cannot connect: Connecting the Message shape to another Message shape would make a cycle; documents would flow forever.',
+  );
+  await page.screenshot({ path: test.info().outputPath('outputs.png'), fullPage: true });
+  await expect(edges).toHaveCount(3);
+  await expect(firstNext.locator('option:checked')).toHaveText('Stop');
+
+  // Re-pointing is one step: undo puts the edge back where it was.
+  await firstNext.selectOption({ label: '(nowhere)' });
+  await expect(edges).toHaveCount(2);
+  await canvas.button('Undo').click();
+  await expect(edges).toHaveCount(3);
+});

@@ -9,6 +9,7 @@ export {
 } from './model/document.js';
 export { canFail, handlesOf } from './model/handles.js';
 export { ProcessSchemaError, parseProcess } from './model/parse-process.js';
+export { describeShape, kindLabels, shapeTitle } from './model/shape-title.js';
 export { applyOperation, checkEdge, type OperationResult } from './operations/apply-operation.js';
 export { type ProcessOperation, ProcessOperationError } from './operations/operation-types.js';
 export { ProcessInvalidError } from './runtime/build-handlers.js';

@@ -1,9 +1,9 @@
 import type { ProcessDefinition } from '@flowline/contracts';
+import { shapeTitle } from '@flowline/engine';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRevision } from '../api/component-queries.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
-import { shapeTitle } from '../process/shape-node.js';
 import { took } from './duration.js';
 import { ErrorText } from './error-text.js';
 import { ExecutionDocuments } from './execution-documents.js';

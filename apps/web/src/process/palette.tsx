@@ -6,11 +6,10 @@ import {
   type Shape,
   type ShapeKind,
 } from '@flowline/contracts';
-import { createShape } from '@flowline/engine';
+import { createShape, kindLabels } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
-import { kindLabels } from './shape-node.js';
 
 const kinds: ShapeKind[] = [
   'start',

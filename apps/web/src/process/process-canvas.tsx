@@ -305,6 +305,7 @@ export function ProcessCanvas({
         <ShapeInspector
           key={selected.id}
           shape={selected}
+          process={process}
           problems={selectedProblems}
           dispatch={inspectorDispatch}
         />

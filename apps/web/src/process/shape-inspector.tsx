@@ -3,25 +3,29 @@ import {
   canStartProcess,
   type OnError,
   type OperationBody,
+  type ProcessDefinition,
   type Shape,
 } from '@flowline/contracts';
-import { canFail, type ProcessOperation } from '@flowline/engine';
+import { canFail, kindLabels, type ProcessOperation } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
 import { DraftField } from './draft-field.js';
 import { DecisionFields, SetPropertiesFields } from './rule-fields.js';
-import { kindLabels } from './shape-node.js';
+import { ShapeOutputs } from './shape-outputs.js';
 
 type Config = Shape['config'];
 
 /** Configures the selected shape; every change is one undoable operation. */
 export const ShapeInspector = memo(function ShapeInspector({
   shape,
+  process,
   problems,
   dispatch,
 }: {
   shape: Shape;
+  /** The whole process: where the shape's outputs may lead. */
+  process: ProcessDefinition;
   problems: string[];
   dispatch: (op: ProcessOperation, edit?: string) => string | null;
 }) {
@@ -185,6 +189,7 @@ export const ShapeInspector = memo(function ShapeInspector({
           </select>
         </label>
       )}
+      <ShapeOutputs shape={shape} process={process} dispatch={dispatch} />
     </aside>
   );
 });

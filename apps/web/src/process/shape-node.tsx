@@ -1,26 +1,11 @@
 import type { Shape } from '@flowline/contracts';
-import { handlesOf } from '@flowline/engine';
+import { handlesOf, kindLabels, shapeTitle } from '@flowline/engine';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useShapeRun } from './run-context.js';
 
 export type ShapeNodeData = { shape: Shape; problems: string[] };
 export type ShapeNode = Node<ShapeNodeData, 'shape'>;
-
-export const kindLabels: Record<Shape['kind'], string> = {
-  start: 'Start',
-  connector: 'Connector',
-  map: 'Map',
-  decision: 'Decision',
-  branch: 'Branch',
-  setProperties: 'Set properties',
-  message: 'Message',
-  stop: 'Stop',
-};
-
-/** What a shape is called wherever it is shown: its name, else its kind. */
-export const shapeTitle = (shape: Pick<Shape, 'name' | 'kind'>): string =>
-  shape.name ?? kindLabels[shape.kind];
 
 /** A shape on the canvas: kind, name, a badge naming what is missing, one handle per way out. */
 export const ShapeNodeView = memo(function ShapeNodeView({ data, selected }: NodeProps<ShapeNode>) {

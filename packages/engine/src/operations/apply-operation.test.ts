@@ -77,7 +77,7 @@ describe('applyOperation', () => {
     [
       'a self-loop',
       { type: 'connect', edge: { from: 'w', handle: 'out', to: 'w' } },
-      /"w" cannot be connected to itself/,
+      /^The Connector shape cannot be connected to itself\.$/,
     ],
     [
       'a second edge from a handle',
@@ -87,9 +87,13 @@ describe('applyOperation', () => {
     [
       'a handle the shape lacks',
       { type: 'connect', edge: { from: 'w', handle: 'error', to: 's' } },
-      /"w" \(connector\) has no "error" output; it has "out"/,
+      /^The Connector shape has no "error" output; it has "out"/,
     ],
-    ['a cycle', { type: 'connect', edge: { from: 'w', handle: 'out', to: 's' } }, /would make a cycle/],
+    [
+      'a cycle',
+      { type: 'connect', edge: { from: 'w', handle: 'out', to: 's' } },
+      /^Connecting the Connector shape to the Start shape would make a cycle/,
+    ],
     ['a duplicate shape id', { type: 'addShape', shape: createShape('map', 'w') }, /"w" already exists/],
     ['an unknown edge', { type: 'disconnect', edgeId: 'nope' }, /no edge "nope"/],
     [

@@ -1,6 +1,7 @@
 import { type Edge, type ProcessDefinition, Shape } from '@flowline/contracts';
 import { Value } from 'typebox/value';
 import { handlesOf } from '../model/handles.js';
+import { describeShape } from '../model/shape-title.js';
 import type { ProcessProblem } from '../validate/problem.js';
 import { validateProcess } from '../validate/validate-process.js';
 import { type ProcessOperation, ProcessOperationError } from './operation-types.js';
@@ -84,6 +85,8 @@ function apply(p: ProcessDefinition, op: ProcessOperation): ProcessDefinition {
   }
 }
 
+const upperFirst = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
 function find(p: ProcessDefinition, id: string): Shape {
   const shape = p.shapes.find((s) => s.id === id);
   if (!shape) throw new ProcessOperationError(`There is no shape "${id}".`);
@@ -104,25 +107,25 @@ function checkShape(shape: Shape): void {
 /** Refuses an edge that could never be valid. */
 export function checkEdge(p: ProcessDefinition, edge: Edge): void {
   const from = find(p, edge.from);
-  find(p, edge.to);
-  if (edge.from === edge.to)
-    throw new ProcessOperationError(`Shape "${edge.from}" cannot be connected to itself.`);
+  const to = find(p, edge.to);
+  const named = upperFirst(describeShape(from));
+  if (edge.from === edge.to) throw new ProcessOperationError(`${named} cannot be connected to itself.`);
   const handles = handlesOf(from);
   if (!handles.includes(edge.handle)) {
     throw new ProcessOperationError(
-      `Shape "${from.id}" (${from.kind}) has no "${edge.handle}" output; it has ${handles.map((h) => `"${h}"`).join(', ') || 'none'}.`,
+      `${named} has no "${edge.handle}" output; it has ${handles.map((h) => `"${h}"`).join(', ') || 'none'}.`,
     );
   }
   if (p.edges.some((e) => e.from === edge.from && e.handle === edge.handle)) {
     throw new ProcessOperationError(
-      `The "${edge.handle}" output of shape "${from.id}" is already connected; use a branch shape to send documents down several paths.`,
+      `The "${edge.handle}" output of ${describeShape(from)} is already connected; use a branch shape to send documents down several paths.`,
     );
   }
   if (p.edges.some((e) => e.id === edge.id))
     throw new ProcessOperationError(`An edge with the id "${edge.id}" already exists.`);
   if (reaches(p, edge.to, edge.from)) {
     throw new ProcessOperationError(
-      `Connecting "${edge.from}" to "${edge.to}" would make a cycle; documents would flow forever.`,
+      `Connecting ${describeShape(from)} to ${describeShape(to, from)} would make a cycle; documents would flow forever.`,
     );
   }
 }
