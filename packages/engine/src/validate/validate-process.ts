@@ -1,5 +1,6 @@
 import { checkProcessSchema, type ProcessDefinition } from '@flowline/contracts';
 import { canFail, handlesOf } from '../model/handles.js';
+import { kindLabels } from '../model/shape-title.js';
 import { missingConfiguration } from './check-configured.js';
 import { checkGraph } from './graph.js';
 import type { ProcessProblem } from './problem.js';
@@ -90,5 +91,5 @@ function handleMessage(shape: ProcessDefinition['shapes'][number], handle: strin
   const handles = handlesOf(shape);
   if (handle === 'error')
     return 'An edge leaves the "error" output, but this shape fails the run on errors; choose "error path" first.';
-  return `A ${shape.kind} shape has no "${handle}" output (it has ${handles.length ? handles.map((h) => `"${h}"`).join(', ') : 'none'}).`;
+  return `A ${kindLabels[shape.kind].toLowerCase()} shape has no "${handle}" output (it has ${handles.length ? handles.map((h) => `"${h}"`).join(', ') : 'none'}).`;
 }
