@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ComponentsPage } from '../pages/components.page.js';
+import { ComponentsPage, rowAction } from '../pages/components.page.js';
 import { admin, signIn } from '../pages/sign-in.js';
 
 test.beforeEach(async ({ page }) => {
@@ -105,8 +105,24 @@ test('rename a folder; a folder is deleted only once it is empty', async ({ page
   );
   await expect(components.component(`Kept ${suffix}`)).toBeVisible();
 
+  // A row's actions are a menu, used by keyboard too: it opens on its first item, arrows move,
+  // Escape closes it and gives the focus back.
+  const actions = page.getByRole('button', { name: `Actions for Kept ${suffix}` });
+  await actions.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: `Actions for Kept ${suffix}` });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Rename', 'Duplicate', 'Export', 'Delete']);
+  await expect(menu.getByRole('menuitem', { name: 'Rename' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('row-menu.png') });
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(actions).toBeFocused();
+  await expect(actions).toHaveAttribute('aria-expanded', 'false');
+
   // Empty, it goes, and the page shows every component again.
-  await page.getByRole('button', { name: `Delete Kept ${suffix}` }).click();
+  await rowAction(page, `Kept ${suffix}`, 'Delete');
   await expect(components.component(`Kept ${suffix}`)).toHaveCount(0);
   await page.getByRole('button', { name: `Delete folder New ${suffix}` }).click();
   await expect(components.folder(`New ${suffix}`)).toHaveCount(0);

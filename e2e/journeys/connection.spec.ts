@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ComponentsPage } from '../pages/components.page.js';
+import { ComponentsPage, rowAction } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -84,7 +84,7 @@ test('a duplicated connection opens as a copy that works at once: its secret cam
   const components = new ComponentsPage(page);
   await components.open();
   await components.folder(folder).click();
-  await page.getByRole('button', { name: `Duplicate Sandbox ${suffix}` }).click();
+  await rowAction(page, `Sandbox ${suffix}`, 'Duplicate');
   await expect(
     page.getByRole('heading', { name: `connection Sandbox ${suffix} (copy)`, exact: true }),
   ).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiCall } from '../pages/api.js';
-import { ComponentsPage } from '../pages/components.page.js';
+import { ComponentsPage, rowAction } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { EditorPage } from '../pages/editor.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
@@ -86,7 +86,7 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await components.open();
   await components.folder(folder).click();
   page.once('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: `Delete Sandbox ${suffix}` }).click();
+  await rowAction(page, `Sandbox ${suffix}`, 'Delete');
   const users = page.getByRole('list', { name: `Users of Sandbox ${suffix}` });
   await expect(users).toContainText(`Read customers ${suffix}`);
 });

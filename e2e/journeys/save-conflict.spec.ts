@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ComponentsPage } from '../pages/components.page.js';
+import { ComponentsPage, rowAction } from '../pages/components.page.js';
 import { EditorPage } from '../pages/editor.page.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -75,7 +75,7 @@ test('rename, move and delete from the explorer', async ({ page }) => {
   await components.open();
   await components.folder(`From ${suffix}`).click();
 
-  await page.getByRole('button', { name: `Rename Temp ${suffix}` }).click();
+  await rowAction(page, `Temp ${suffix}`, 'Rename');
   await page.getByLabel('New name').fill(`Renamed ${suffix}`);
   await page.getByRole('button', { name: 'Rename', exact: true }).click();
   await expect(components.component(`Renamed ${suffix}`)).toBeVisible();
@@ -91,14 +91,14 @@ test('rename, move and delete from the explorer', async ({ page }) => {
 
   // Export as a bundle, then import it back: the existing component is kept.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: `Export Renamed ${suffix}` }).click();
+  await rowAction(page, `Renamed ${suffix}`, 'Export');
   const file = await (await download).path();
   const importForm = page.getByRole('form', { name: 'Import' });
   await importForm.getByLabel('Import bundle…').setInputFiles(file);
   await expect(importForm.getByRole('status')).toContainText('1 kept');
 
   page.once('dialog', (d) => d.accept());
-  await page.getByRole('button', { name: `Delete Renamed ${suffix}` }).click();
+  await rowAction(page, `Renamed ${suffix}`, 'Delete');
   await expect(components.component(`Renamed ${suffix}`)).toHaveCount(0);
 });
 

@@ -54,3 +54,12 @@ export class ComponentsPage {
     return this.page.getByRole('table', { name: 'Components' }).getByRole('row').filter({ hasText: name });
   }
 }
+
+/** Chooses one of a component row's actions (Rename, Duplicate, Export, Delete) from its menu. */
+export async function rowAction(page: Page, component: string, action: string) {
+  await page.getByRole('button', { name: `Actions for ${component}`, exact: true }).click();
+  await page
+    .getByRole('menu', { name: `Actions for ${component}` })
+    .getByRole('menuitem', { name: action })
+    .click();
+}

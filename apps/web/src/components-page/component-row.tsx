@@ -1,8 +1,9 @@
 import type { ComponentSummary, Folder } from '@flowline/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useCopyComponent, useDeleteComponent, useUpdateSummary } from '../api/component-queries.js';
+import { ActionMenu } from '../frame/action-menu.js';
 import { downloadBundle } from './bundle-actions.js';
 import { changedAgo } from './changed.js';
 import { FolderOptions } from './folder-options.js';
@@ -21,6 +22,11 @@ export function ComponentRow({
 }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(component.name);
+  const nameInput = useRef<HTMLInputElement>(null);
+  // Chosen from the row's menu: the name is typed at once.
+  useEffect(() => {
+    if (renaming) nameInput.current?.select();
+  }, [renaming]);
   const update = useUpdateSummary();
   const remove = useDeleteComponent();
   const copy = useCopyComponent();
@@ -46,6 +52,7 @@ export function ComponentRow({
         {renaming ? (
           <form onSubmit={rename} aria-label={`Rename ${component.name}`} className="inline-form">
             <input
+              ref={nameInput}
               aria-label="New name"
               value={name}
               onChange={(e) => setName(e.target.value)}
@@ -94,38 +101,29 @@ export function ComponentRow({
         </time>
       </td>
       <td>
-        {/* A flex box inside the cell: a cell that is itself one leaves the row's lines. */}
-        <div className="row-actions">
-          <button type="button" aria-label={`Rename ${component.name}`} onClick={() => setRenaming(true)}>
-            Rename
-          </button>
-          <button
-            type="button"
-            aria-label={`Duplicate ${component.name}`}
-            title="A copy of its current revision, secrets included, opened to edit"
-            disabled={copy.isPending}
-            onClick={() =>
-              copy.mutate(component.id, { onSuccess: (made) => navigate(`/components/${made.id}`) })
-            }
-          >
-            Duplicate
-          </button>
-          <button
-            type="button"
-            aria-label={`Export ${component.name}`}
-            onClick={() => downloadBundle(component.id, component.name).catch((e) => window.alert(e.message))}
-          >
-            Export
-          </button>
-          <button
-            type="button"
-            aria-label={`Delete ${component.name}`}
-            disabled={remove.isPending}
-            onClick={() => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id)}
-          >
-            Delete
-          </button>
-        </div>
+        <ActionMenu
+          label={`Actions for ${component.name}`}
+          actions={[
+            { label: 'Rename', onSelect: () => setRenaming(true) },
+            {
+              label: 'Duplicate',
+              title: 'A copy of its current revision, secrets included, opened to edit',
+              disabled: copy.isPending,
+              onSelect: () =>
+                copy.mutate(component.id, { onSuccess: (made) => navigate(`/components/${made.id}`) }),
+            },
+            {
+              label: 'Export',
+              onSelect: () =>
+                downloadBundle(component.id, component.name).catch((e) => window.alert(e.message)),
+            },
+            {
+              label: 'Delete',
+              disabled: remove.isPending,
+              onSelect: () => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id),
+            },
+          ]}
+        />
       </td>
     </tr>
   );
