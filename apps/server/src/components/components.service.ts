@@ -20,6 +20,7 @@ import { migrateBody, referencesOf, validateBody } from './bodies.js';
 import { markSecrets, revealSecrets, storeSecrets } from './component-secrets.js';
 import { getAt, setAt } from './pointers.js';
 import type { SecretBox } from './secrets.js';
+import { directUsers, indirectUsers } from './used-by.js';
 
 type Tx = Prisma.TransactionClient;
 type ComponentRow = Prisma.ComponentGetPayload<object>;
@@ -299,54 +300,8 @@ export class ComponentsService {
   async usedBy(id: string): Promise<UsedBy> {
     if (!(await this.db.component.findUnique({ where: { id }, select: { id: true } })))
       throw notFound(`Component ${id}`);
-    const items = await this.users(this.db, id);
-    return { items, total: items.length, indirect: await this.indirectUsers(id, items) };
-  }
-
-  /**
-   * The users of `direct`, of theirs and so on, level by level, each once (none of `direct`, nor the
-   * component itself), with the names of the components it uses on the way. References only go from
-   * process to map to operation to connection, so this ends in a few levels; `seen` makes sure.
-   */
-  private async indirectUsers(id: string, direct: ComponentSummary[]): Promise<UsedBy['indirect']> {
-    const seen = new Set([id, ...direct.map((u) => u.id)]);
-    const names = new Map(direct.map((u) => [u.id, u.name]));
-    const found = new Map<string, UsedBy['indirect'][number]>();
-    let frontier = direct.map((u) => u.id);
-    while (frontier.length > 0) {
-      const rows = await this.db.componentReference.findMany({
-        where: { toId: { in: frontier } },
-        include: { from: true },
-        distinct: ['fromId', 'toId'],
-      });
-      const next: string[] = [];
-      for (const r of rows) {
-        const through = names.get(r.toId)!;
-        const known = found.get(r.fromId);
-        if (known) {
-          if (!known.through.includes(through)) known.through.push(through);
-          continue;
-        }
-        if (seen.has(r.fromId)) continue;
-        seen.add(r.fromId);
-        names.set(r.fromId, r.from.name);
-        found.set(r.fromId, { ...summary(r.from), through: [through] });
-        next.push(r.fromId);
-      }
-      frontier = next;
-    }
-    const sorted = [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-    for (const u of sorted) u.through.sort((a, b) => a.localeCompare(b));
-    return sorted;
-  }
-
-  private async users(t: Pick<Db, 'componentReference'>, id: string): Promise<ComponentSummary[]> {
-    const rows = await t.componentReference.findMany({
-      where: { toId: id },
-      include: { from: true },
-      distinct: ['fromId'],
-    });
-    return rows.map((r) => summary(r.from)).sort((a, b) => a.name.localeCompare(b.name));
+    const items = await directUsers(this.db, id);
+    return { items, total: items.length, indirect: await indirectUsers(this.db, id, items) };
   }
 
   /** Deletes a component no other component uses; otherwise 409 with the users. */
@@ -361,7 +316,7 @@ export class ComponentsService {
           `Component ${id} changed: it is at revision ${row.currentVersion}.`,
         );
       }
-      const users = await this.users(t, id);
+      const users = await directUsers(t, id);
       if (users.length > 0) {
         throw new HttpProblem(
           409,
