@@ -12,8 +12,11 @@ async function unnamedControls(page: Page) {
   return snapshot.split('\n').filter((line) => unnamed.test(line));
 }
 
-/** A process whose one write the sandbox refuses: a customer with none of its mandatory fields. */
-async function failingRun(page: Page, suffix: string) {
+/**
+ * A process whose write the sandbox refuses: a customer with none of its mandatory fields. One empty
+ * document fails the run; given `documents`, a full run sends each down the error path.
+ */
+async function failingRun(page: Page, suffix: string, documents?: { data: Record<string, unknown> }[]) {
   const create = (type: string, name: string, body: unknown) =>
     apiCall<{ id: string }>(page, 'POST', '/api/components', { type, name, body });
   const connection = await create('connection', `Sandbox ${suffix}`, {
@@ -39,21 +42,35 @@ async function failingRun(page: Page, suffix: string) {
     schemaVersion: 1,
     name: `Failing write ${suffix}`,
     shapes: [
-      { id: 'start', kind: 'start', position: { x: 0, y: 0 }, config: { mode: 'none' } },
+      {
+        id: 'start',
+        kind: 'start',
+        position: { x: 0, y: 0 },
+        config: { mode: documents ? 'documents' : 'none' },
+      },
       {
         id: 'write',
         kind: 'connector',
         name: 'Create customer',
-        onError: 'failRun',
+        onError: documents ? 'errorPath' : 'failRun',
         position: { x: 240, y: 0 },
         config: { operationId: operation.id, connectionId: connection.id },
       },
+      ...(documents
+        ? [{ id: 'end', kind: 'stop', position: { x: 480, y: 0 }, config: { scope: 'path' } }]
+        : []),
     ],
-    edges: [{ id: 'e1', from: 'start', handle: 'out', to: 'write' }],
+    edges: [
+      { id: 'e1', from: 'start', handle: 'out', to: 'write' },
+      ...(documents ? [{ id: 'e2', from: 'write', handle: 'error', to: 'end' }] : []),
+    ],
   });
-  const { id } = await apiCall<{ id: string }>(page, 'POST', `/api/processes/${process.id}/executions`, {
-    mode: 'test',
-  });
+  const { id } = await apiCall<{ id: string }>(
+    page,
+    'POST',
+    `/api/processes/${process.id}/executions`,
+    documents ? { mode: 'full', documents } : { mode: 'test' },
+  );
   await expect
     .poll(async () => (await apiCall<{ status: string }>(page, 'GET', `/api/executions/${id}`)).status, {
       timeout: 30_000,
@@ -149,4 +166,34 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   await page.goto(`/components/${processId}`);
   await expect(page.getByRole('alert')).toContainText('Could not load the component');
   await page.screenshot({ path: test.info().outputPath('api-error.png'), fullPage: true });
+});
+
+test('more failed documents than a page: paged through, and the download holds them all', async ({
+  page,
+}) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const documents = Array.from({ length: 230 }, (_, i) => ({ data: { CustomerAccount: `C-${i + 1}` } }));
+  const { executionId } = await failingRun(page, suffix, documents);
+  await page.goto(`/executions/${executionId}`);
+  const docs = page.getByRole('region', { name: 'Documents' });
+  // A full run keeps every failed document: the panel opens on them.
+  await expect(docs.getByRole('combobox', { name: 'Direction', exact: true })).toHaveValue('failed');
+  const pager = docs.getByRole('navigation', { name: 'Pages of documents' });
+  const listed = docs.getByRole('list', { name: 'Documents' }).locator(':scope > li');
+  await expect(pager).toContainText('1–200 of 230');
+  await expect(listed).toHaveCount(200);
+  await pager.getByRole('button', { name: 'Next' }).click();
+  await expect(pager).toContainText('201–230 of 230');
+  await expect(listed).toHaveCount(30);
+
+  const downloading = page.waitForEvent('download');
+  await docs.getByRole('button', { name: 'Download JSON' }).click();
+  const saved = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8')) as {
+    document: { data: { CustomerAccount: string }; error?: { message?: string } };
+  }[];
+  expect(saved.map((d) => d.document.data.CustomerAccount).sort()).toEqual(
+    documents.map((d) => d.data.CustomerAccount).sort(),
+  );
+  expect(saved.every((d) => d.document.error?.message)).toBe(true);
 });

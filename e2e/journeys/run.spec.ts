@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CanvasPage } from '../pages/canvas.page.js';
+import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
@@ -90,4 +91,25 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
   await page.getByRole('link', { name: `Runs of Run me ${suffix}` }).click();
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(3);
+
+  // A test run takes 100 documents from its start at most, and the canvas says so when it stopped there.
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.folder(folder).click();
+  await page.getByRole('link', { name: `Three customers ${suffix}`, exact: true }).click();
+  await page.getByLabel('At most (records)').fill('150');
+  await builder.editor.save();
+  await components.open();
+  await components.folder(folder).click();
+  await page.getByRole('link', { name: `Run me ${suffix}`, exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveAttribute(
+    'title',
+    'Test mode: the first 100 documents from the start, every one kept to look at',
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 60_000 });
+  await expect(page.getByLabel(`Counts of Three customers ${suffix}`)).toContainText('out 100');
+  await expect(
+    page.getByText('A test run takes the first 100 documents from the start; a full run takes every one.'),
+  ).toBeVisible();
 });

@@ -16,7 +16,7 @@ export { ProcessInvalidError } from './runtime/build-handlers.js';
 export { compare, isEmpty } from './runtime/compare.js';
 export { RunFailedError } from './runtime/context.js';
 export type * from './runtime/ports.js';
-export { type ExecutionResult, type RunOptions, runProcess } from './runtime/run-process.js';
+export { type ExecutionResult, type RunOptions, runProcess, TEST_LIMIT } from './runtime/run-process.js';
 export type { InputDocument, InputDocuments } from './runtime/start-source.js';
 export { fillTemplate } from './runtime/template.js';
 export {

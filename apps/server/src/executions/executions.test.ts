@@ -105,6 +105,14 @@ describe('executions end to end', () => {
     expect(docs.json().items[0].document.data.dataAreaId).toBe('usrt');
     const inWrite = await bed.viewer.get(`/api/executions/${done.id}/documents?shapeId=write&direction=in`);
     expect(inWrite.json().total).toBe(100);
+    // Its log says the start stopped there: the counts are not the whole entity set.
+    expect(done.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'info',
+        shapeId: 'start',
+        message: 'A test run takes the first 100 documents from the start; a full run takes every one.',
+      }),
+    );
   });
 
   it('runs a process again as an execution ran it: same mode, same documents, at its current revision', async () => {

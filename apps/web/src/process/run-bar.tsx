@@ -1,3 +1,4 @@
+import { TEST_LIMIT } from '@flowline/engine';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import type { RunState } from './run-context.js';
@@ -27,7 +28,11 @@ export const RunBar = memo(function RunBar({
         type="button"
         onClick={() => onRun('test')}
         disabled={dirty || busy}
-        title={dirty ? 'Save first: runs use the saved revision' : 'Test mode: keeps every document'}
+        title={
+          dirty
+            ? 'Save first: runs use the saved revision'
+            : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at`
+        }
       >
         Run
       </button>
@@ -47,6 +52,11 @@ export const RunBar = memo(function RunBar({
           <Link to={`/executions/${run.executionId}`}>Open execution</Link>
         </output>
       )}
+      {run?.notes?.map((note) => (
+        <p key={note} className="hint">
+          {note}
+        </p>
+      ))}
       {error && (
         <p role="alert" className="field-error">
           {error}

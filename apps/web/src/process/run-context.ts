@@ -8,6 +8,8 @@ export interface RunState {
   shapes: Record<string, ShapeCounts>;
   active: ReadonlySet<string>;
   failedShapes: ReadonlySet<string>;
+  /** What the run's log says besides failures, once it ended (a test run stopped at its limit). */
+  notes?: string[];
 }
 
 export const RunContext = createContext<RunState | null>(null);

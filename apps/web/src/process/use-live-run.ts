@@ -1,6 +1,6 @@
-import type { ExecutionStatus, ShapeCounts } from '@flowline/contracts';
+import type { ExecutionDetail, ExecutionStatus, ShapeCounts } from '@flowline/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../api/client.js';
+import { ApiError, api } from '../api/client.js';
 import { startExecution } from '../api/execution-queries.js';
 import type { RunState } from './run-context.js';
 
@@ -41,6 +41,13 @@ export function useLiveRun(processId: string) {
       }));
       if (d.error) setError(String(d.error));
       es.close();
+      // Read from the stored log, not from live events: a worker in another process sends none.
+      api<ExecutionDetail>(`/api/executions/${executionId}`)
+        .then((ex) => {
+          const notes = ex.logs.filter((l) => l.level === 'info').map((l) => l.message);
+          if (notes.length > 0) patch((r) => ({ ...r, notes }));
+        })
+        .catch(() => {}); // only a note: the run's own status is already shown
     });
     es.onerror = () => {
       if (es.readyState === EventSource.CLOSED) return;

@@ -283,6 +283,25 @@ describe('runProcess startAt', () => {
       { level: 'warn', shapeId: 'w', message: '2 document(s) failed here.' },
     ]);
   });
+
+  it('says when a test run stopped its start at the limit, and only then', async () => {
+    const run = async (n: number, mode: 'test' | 'full') => {
+      const ports = createMemoryPorts(writeOp());
+      const result = await runProcess(line(), ports, {
+        executionId: 'e',
+        mode,
+        testLimit: 3,
+        documents: docs(n),
+      });
+      return { written: result.shapes.w?.out, logs: ports.storage.logs.map((l) => l.message) };
+    };
+    expect(await run(5, 'test')).toEqual({
+      written: 3,
+      logs: ['A test run takes the first 3 documents from the start; a full run takes every one.'],
+    });
+    expect(await run(2, 'test')).toEqual({ written: 2, logs: [] });
+    expect(await run(5, 'full')).toEqual({ written: 5, logs: [] });
+  });
 });
 
 describe('writes after reads', () => {

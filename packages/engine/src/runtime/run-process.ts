@@ -7,6 +7,9 @@ import type { EnginePorts, ExecutionStatus, LogEntry, ShapeCounters } from './po
 import { ShapeGraph } from './shape-runner.js';
 import { type InputDocuments, inputChunks, startChunks } from './start-source.js';
 
+/** How many documents a test run takes from its start. */
+export const TEST_LIMIT = 100;
+
 export interface RunOptions {
   /** The execution's id: every storage call and event carries it. */
   executionId: string;
@@ -81,7 +84,7 @@ export async function runProcess(
   const start = process.shapes.find((s): s is StartShape => s.kind === 'start')!;
   const startedAt = new Date().toISOString();
   ports.events?.emit({ type: 'started', executionId, mode, at: startedAt });
-  const limit = mode === 'test' ? (options.testLimit ?? 100) : Number.POSITIVE_INFINITY;
+  const limit = mode === 'test' ? (options.testLimit ?? TEST_LIMIT) : Number.POSITIVE_INFINITY;
   let status: ExecutionStatus = 'succeeded';
   let error: string | undefined;
   try {
@@ -100,6 +103,14 @@ export async function runProcess(
       if (ctx.stoppedBy !== undefined) break;
       signal.throwIfAborted();
       waited = performance.now();
+    }
+    // A test run that stopped its start at the limit says so: the counts are not the whole source.
+    if (!options.startAt && mode === 'test' && (ctx.counters[start.id]?.out ?? 0) >= limit) {
+      await log(ctx, {
+        level: 'info',
+        shapeId: start.id,
+        message: `A test run takes the first ${limit} documents from the start; a full run takes every one.`,
+      });
     }
   } catch (e) {
     status = signal.aborted ? 'cancelled' : 'failed';
