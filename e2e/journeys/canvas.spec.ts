@@ -181,3 +181,38 @@ test('shapes are connected from the inspector, without dragging; a cycle is refu
   await canvas.button('Undo').click();
   await expect(edges).toHaveCount(3);
 });
+
+test('a process that starts from given documents asks for them when run from the canvas', async ({
+  page,
+}) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Given documents ${suffix}`, `Canvas ${suffix}`);
+  await canvas.add('Start');
+  await canvas.add('Stop');
+  await canvas.canvas.getByRole('group', { name: 'Shape Start' }).click();
+  const start = page.getByRole('complementary', { name: 'Start shape' });
+  await start.getByLabel('Documents come from').selectOption('documents');
+  await start.getByRole('combobox', { name: 'Next shape' }).selectOption({ label: 'Stop' });
+  await canvas.editor.save();
+
+  await page.getByRole('button', { name: 'Run…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Test run with documents' });
+  const text = dialog.getByLabel('Documents (JSON)');
+  await text.fill('[{"CustomerAccount": "A-1"}, 7]');
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Document 2 is 7: each document must be a JSON object.');
+  await text.fill('[{"CustomerAccount": "A-1"}, {"id": "second", "data": {"CustomerAccount": "A-2"}}]');
+  await dialog.getByRole('button', { name: 'Run with 2 documents' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 60_000 });
+  await expect(page.getByLabel('Counts of Start')).toContainText('out 2');
+
+  // The text stays for the next run; Escape leaves without running.
+  await page.getByRole('button', { name: 'Run full…', exact: true }).click();
+  const again = page.getByRole('dialog', { name: 'Full run with documents' });
+  await expect(again.getByLabel('Documents (JSON)')).toHaveValue(/"second"/);
+  await page.keyboard.press('Escape');
+  await expect(again).toHaveCount(0);
+});

@@ -73,6 +73,7 @@ export class ExecutionsService {
         { problems },
       );
     }
+    checkDocuments(component.name, component.body as ProcessDefinition, input);
     const execution = await this.db.$transaction(async (tx) => {
       const created = await tx.execution.create({
         data: {
@@ -313,4 +314,25 @@ export class ExecutionsService {
       })),
     };
   }
+}
+
+/**
+ * Documents go with a process whose start takes them, and only then: a run of one without them would
+ * start from nothing, and documents sent to one that reads its own would be dropped unread.
+ */
+function checkDocuments(name: string, process: ProcessDefinition, input: StartExecution): void {
+  const start = process.shapes.find((s) => s.kind === 'start');
+  const takes = start?.kind === 'start' && start.config.mode === 'documents';
+  const refuse = (why: string) => {
+    const message = `The process "${name}" ${why}`;
+    throw new HttpProblem(422, 'Unprocessable Content', message, {
+      problems: [{ code: 'documents', ...(start ? { shapeId: start.id } : {}), message }],
+    });
+  };
+  if (takes && input.documents === undefined)
+    refuse(
+      'starts from documents passed by its caller: send them as "documents" (an empty list runs it with none).',
+    );
+  if (!takes && input.documents !== undefined)
+    refuse('reads its own documents (its start is not "documents passed by the caller"): send none.');
 }

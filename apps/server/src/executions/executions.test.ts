@@ -152,6 +152,25 @@ describe('executions end to end', () => {
       documents.map((d) => d.data),
     );
 
+    // Without its documents, it would start from nothing: refused, as are documents for a process
+    // that reads its own.
+    const none = await bed.operator.post(`/api/processes/${created.json().id}/executions`, { mode: 'test' });
+    expect(none.statusCode, none.body).toBe(422);
+    expect(none.json().detail).toBe(
+      'The process "Given documents" starts from documents passed by its caller: send them as "documents" (an empty list runs it with none).',
+    );
+    const extra = await bed.operator.post(`/api/processes/${ids.processId}/executions`, {
+      mode: 'test',
+      documents,
+    });
+    expect(extra.statusCode).toBe(422);
+    expect(extra.json().detail).toContain('reads its own documents');
+    const empty = await bed.operator.post(`/api/processes/${created.json().id}/executions`, {
+      mode: 'test',
+      documents: [],
+    });
+    expect((await waitFor(bed.operator, empty.json().id)).status).toBe('succeeded');
+
     expect((await bed.viewer.post(`/api/executions/${done.id}/run-again`)).statusCode).toBe(403);
     const missing = await bed.operator.post('/api/executions/00000000-0000-4000-8000-000000000000/run-again');
     expect(missing.statusCode).toBe(404);

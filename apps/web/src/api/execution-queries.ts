@@ -6,6 +6,7 @@ import type {
   ExecutionStatus,
   LatestExecutions,
   RerunAccepted,
+  StartExecution,
   TrackedSearchResult,
 } from '@flowline/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -111,8 +112,15 @@ export async function everyExecutionDocument(id: string, shapeId: string | undef
   }
 }
 
-export const startExecution = (processId: string, mode: 'test' | 'full') =>
-  api<ExecutionAccepted>(`/api/processes/${processId}/executions`, { method: 'POST', json: { mode } });
+export const startExecution = (
+  processId: string,
+  mode: 'test' | 'full',
+  documents?: StartExecution['documents'],
+) =>
+  api<ExecutionAccepted>(`/api/processes/${processId}/executions`, {
+    method: 'POST',
+    json: documents ? { mode, documents } : { mode },
+  });
 
 export function useExecutionAction(id: string, action: 'cancel' | 'rerun-failed' | 'run-again') {
   const client = useQueryClient();

@@ -223,6 +223,7 @@ export function ProcessCanvas({
   });
   const selected = selectedIds.length === 1 ? process.shapes.find((s) => s.id === selectedIds[0]) : undefined;
   const general = problems.filter((p) => !p.shapeId);
+  const takesDocuments = process.shapes.some((s) => s.kind === 'start' && s.config.mode === 'documents');
   const selectedProblems = useMemo(
     () => (selected ? problems.filter((p) => p.shapeId === selected.id).map((p) => p.message) : []),
     [problems, selected],
@@ -248,7 +249,14 @@ export function ProcessCanvas({
           onImport={importJson}
           onHelp={toggleHelp}
         />
-        <RunBar run={live.run} problems={live.problems} error={live.error} dirty={dirty} onRun={live.start} />
+        <RunBar
+          run={live.run}
+          problems={live.problems}
+          error={live.error}
+          dirty={dirty}
+          takesDocuments={takesDocuments}
+          onRun={live.start}
+        />
         <p role="status" className={message ? 'bad canvas-message' : 'hint canvas-message'}>
           {message ??
             [

@@ -1,7 +1,9 @@
 import { TEST_LIMIT } from '@flowline/engine';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { RunState } from './run-context.js';
+import type { RunDocuments } from './run-documents.js';
+import { RunDocumentsDialog } from './run-documents-dialog.js';
 import type { RunProblem } from './use-live-run.js';
 
 /** "Run" (test mode) and "Run full", with the live status and what stopped a run from starting. */
@@ -10,14 +12,20 @@ export const RunBar = memo(function RunBar({
   problems,
   error,
   dirty,
+  takesDocuments,
   onRun,
 }: {
   run: RunState | null;
   problems: RunProblem[];
   error: string | null;
   dirty: boolean;
-  onRun: (mode: 'test' | 'full') => void;
+  /** The start takes documents passed by the caller: a run asks for them first. */
+  takesDocuments: boolean;
+  onRun: (mode: 'test' | 'full', documents?: RunDocuments) => void;
 }) {
+  const [asking, setAsking] = useState<'test' | 'full' | null>(null);
+  const [documentsText, setDocumentsText] = useState('');
+  const ask = (mode: 'test' | 'full') => (takesDocuments ? setAsking(mode) : onRun(mode));
   const busy =
     run !== null && (run.status === 'starting' || run.status === 'queued' || run.status === 'running');
   // Each shape shows its own counts on the canvas; a sum of them all would count a document once per shape.
@@ -26,7 +34,7 @@ export const RunBar = memo(function RunBar({
     <div className="run-bar">
       <button
         type="button"
-        onClick={() => onRun('test')}
+        onClick={() => ask('test')}
         disabled={dirty || busy}
         title={
           dirty
@@ -34,15 +42,15 @@ export const RunBar = memo(function RunBar({
             : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at`
         }
       >
-        Run
+        {takesDocuments ? 'Run…' : 'Run'}
       </button>
       <button
         type="button"
-        onClick={() => onRun('full')}
+        onClick={() => ask('full')}
         disabled={dirty || busy}
         title={dirty ? 'Save first' : 'Full run'}
       >
-        Run full
+        {takesDocuments ? 'Run full…' : 'Run full'}
       </button>
       {dirty && <span className="hint">Save to run.</span>}
       {run && (
@@ -61,6 +69,18 @@ export const RunBar = memo(function RunBar({
         <p role="alert" className="field-error">
           {error}
         </p>
+      )}
+      {asking && (
+        <RunDocumentsDialog
+          mode={asking}
+          text={documentsText}
+          onText={setDocumentsText}
+          onCancel={() => setAsking(null)}
+          onRun={(documents) => {
+            setAsking(null);
+            onRun(asking, documents);
+          }}
+        />
       )}
       {problems.length > 0 && (
         <ul aria-label="Why the run did not start" className="plain-list issues">

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.js';
 import { startExecution } from '../api/execution-queries.js';
 import type { RunState } from './run-context.js';
+import type { RunDocuments } from './run-documents.js';
 
 type Counts = Record<string, ShapeCounts>;
 export type RunProblem = { code: string; shapeId?: string; message: string };
@@ -55,11 +56,11 @@ export function useLiveRun(processId: string) {
   }, []);
 
   const start = useCallback(
-    async (mode: 'test' | 'full') => {
+    async (mode: 'test' | 'full', documents?: RunDocuments) => {
       setProblems([]);
       setError(null);
       try {
-        const { id } = await startExecution(processId, mode);
+        const { id } = await startExecution(processId, mode, documents);
         setRun({
           executionId: id,
           status: 'starting',

@@ -1,0 +1,86 @@
+import { type FormEvent, useState } from 'react';
+import { parseRunDocuments, type RunDocuments } from './run-documents.js';
+
+const EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerGroupId": "10" }\n]';
+
+/**
+ * Asks for the documents a run starts with, for a process whose start takes documents passed by the
+ * caller (an API, another system): without them, a run from the canvas would start from nothing.
+ * The text stays between runs of this page, to change one field and run again.
+ */
+export function RunDocumentsDialog({
+  mode,
+  text,
+  onText,
+  onRun,
+  onCancel,
+}: {
+  mode: 'test' | 'full';
+  text: string;
+  onText: (text: string) => void;
+  onRun: (documents: RunDocuments) => void;
+  onCancel: () => void;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  let count: number | undefined;
+  try {
+    count = parseRunDocuments(text || EXAMPLE).length;
+  } catch {
+    count = undefined;
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      onRun(parseRunDocuments(text || EXAMPLE));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="modal-backdrop">
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="run-documents-title"
+        className="modal run-documents"
+        onSubmit={submit}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      >
+        <h2 id="run-documents-title">{mode === 'test' ? 'Test run' : 'Full run'} with documents</h2>
+        <p className="hint" id="run-documents-help">
+          This process starts from documents passed by its caller. A JSON array of records, each the record
+          itself or <code>{'{ "id": …, "data": { … } }'}</code>.
+        </p>
+        <label>
+          Documents (JSON)
+          <textarea
+            // biome-ignore lint/a11y/noAutofocus: the dialog is opened to type here
+            autoFocus
+            rows={12}
+            spellCheck={false}
+            value={text || EXAMPLE}
+            aria-describedby="run-documents-help"
+            aria-invalid={error !== null}
+            onChange={(e) => {
+              onText(e.target.value);
+              setError(null);
+            }}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {count === undefined ? 'Run' : `Run with ${count} ${count === 1 ? 'document' : 'documents'}`}
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
