@@ -37,6 +37,17 @@ test('a person creates a folder and a component, reloads, and finds both', async
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill(`copy customers ${suffix}`);
   await expect(components.component(`Copy customers ${suffix}`)).toBeVisible();
+  // The list lives in the address: back from a component, or reloaded, it is the same list.
+  await page.getByRole('link', { name: `Copy customers ${suffix}`, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `process Copy customers ${suffix}` })).toBeVisible();
+  await page.goBack();
+  for (const again of [false, true]) {
+    if (again) await page.reload();
+    await expect(components.folder(`Customers ${suffix}`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(search).toHaveValue(`copy customers ${suffix}`);
+    await expect(page.getByLabel('Sort by')).toHaveValue('changed');
+    await expect(names).toHaveText([`Copy customers ${suffix}`]);
+  }
   await search.fill(`nothing like it ${suffix}`);
   await expect(page.getByText('No component matches this search here.')).toBeVisible();
 });

@@ -23,7 +23,10 @@ export class ComponentsPage {
     await form.getByLabel('Component type').selectOption(type);
     await form.getByLabel('In folder').selectOption({ label: folder });
     await form.getByRole('button', { name: 'Create component' }).click();
-    await expect(this.page.getByRole('heading', { name: `${type} ${name}`, exact: true })).toBeVisible();
+    // A save, a navigation and the editor's first reads: more than a click's 5 s on a busy machine.
+    await expect(this.page.getByRole('heading', { name: `${type} ${name}`, exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(this.page.locator('.editor-header output')).toHaveText('Saved · revision 1');
   }
 

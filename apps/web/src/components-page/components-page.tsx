@@ -10,30 +10,25 @@ import { ComponentRow } from './component-row.js';
 import { CreateComponentForm } from './create-component-form.js';
 import { CreateFolderForm } from './create-folder-form.js';
 import { FolderActions } from './folder-actions.js';
+import { type ExplorerFilter, useExplorerAddress } from './use-explorer-address.js';
 
 /** Components a page shows. */
 const PAGE = 100;
 
 /** Folders on the left, the components of the chosen folder (or all) on the right. */
 export function ComponentsPage() {
-  const [filter, setFilter] = useState<{
-    folderId?: string;
-    type?: ComponentType;
-    search: string;
-    sort: 'name' | 'changed';
-  }>({ search: '', sort: 'name' });
-  const { folderId, type, search, sort } = filter;
-  const [offset, setOffset] = useState(0);
+  const { filter, offset, change } = useExplorerAddress();
+  const { type, search, sort } = filter;
   // What is selected is what the page shows: another page, folder, type or search starts afresh.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const goTo = (at: number) => {
-    setOffset(at);
+    change({ offset: at });
     setSelected(new Set());
   };
   // Another folder, type or search starts again from its first page.
-  const narrow = (change: Partial<typeof filter>) => {
-    setFilter({ ...filter, ...change });
-    goTo(0);
+  const narrow = (patch: Partial<ExplorerFilter>) => {
+    change({ ...patch, offset: 0 });
+    setSelected(new Set());
   };
   const select = (id: string, on: boolean) =>
     setSelected((s) => {
@@ -42,7 +37,9 @@ export function ComponentsPage() {
       return next;
     });
   const folders = useFolders();
-  const shownFolder = folders.data?.items.find((f) => f.id === folderId);
+  const shownFolder = folders.data?.items.find((f) => f.id === filter.folderId);
+  // A folder in the address that no longer exists (deleted since, an old link): all components.
+  const folderId = folders.data && !shownFolder ? undefined : filter.folderId;
   const components = useComponents({
     folderId,
     type,
