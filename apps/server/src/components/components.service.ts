@@ -1,7 +1,6 @@
 import type {
   Component,
   ComponentList,
-  ComponentSummary,
   ComponentType,
   CopyComponent,
   CreateComponent,
@@ -18,22 +17,12 @@ import { HttpProblem, notFound } from '../errors/problem.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { migrateBody, referencesOf, validateBody } from './bodies.js';
 import { markSecrets, revealSecrets, storeSecrets } from './component-secrets.js';
+import { type ComponentRow, summary } from './component-summary.js';
 import { getAt, setAt } from './pointers.js';
 import type { SecretBox } from './secrets.js';
 import { directUsers, indirectUsers } from './used-by.js';
 
 type Tx = Prisma.TransactionClient;
-type ComponentRow = Prisma.ComponentGetPayload<object>;
-
-export const summary = (c: ComponentRow): ComponentSummary => ({
-  id: c.id,
-  type: c.type,
-  name: c.name,
-  description: c.description,
-  folderId: c.folderId,
-  version: c.currentVersion,
-  updatedAt: c.updatedAt.toISOString(),
-});
 
 const emptyBodies: Record<ComponentType, Record<string, unknown>> = {
   connection: { schemaVersion: 1 },

@@ -1,6 +1,6 @@
 import type { ComponentSummary, UsedBy } from '@flowline/contracts';
 import type { Db } from '../db/prisma.js';
-import { summary } from './components.service.js';
+import { summary } from './component-summary.js';
 
 type References = Pick<Db, 'componentReference'>;
 
