@@ -194,14 +194,28 @@ export function ProcessCanvas({
       return false;
     }
   });
-  const onNodesChange = useLatest((changes: NodeChange<ShapeNode>[]) =>
+  // Whether the last key or pointer press on the canvas was an arrow key (React Flow moves the
+  // selected shapes 5 px a press): consecutive presses on the same shapes are one undo step.
+  const arrows = useRef(false);
+  const onNodesChange = useLatest((changes: NodeChange<ShapeNode>[]) => {
     setNodes((ns) =>
       applyNodeChanges(
         changes.filter((c) => c.type !== 'remove'),
         ns,
       ),
-    ),
-  );
+    );
+    // A move that ended (a drag let go, an arrow key) edits the process; one still being dragged not yet.
+    const moves = changes.flatMap((c) => {
+      if (c.type !== 'position' || c.dragging !== false || !c.position) return [];
+      const was = process.shapes.find((s) => s.id === c.id)?.position;
+      return was && (was.x !== c.position.x || was.y !== c.position.y)
+        ? [{ shapeId: c.id, position: c.position }]
+        : [];
+    });
+    if (moves.length === 0) return;
+    const keys = arrows.current ? `keys:${moves.map((m) => m.shapeId).join(',')}` : undefined;
+    setMessage(dispatch({ type: 'moveShapes', moves }, keys));
+  });
   const onEdgesChange = useLatest((changes: EdgeChange<Edge>[]) => {
     const next = applyEdgeChanges(
       changes.filter((c) => c.type === 'select'),
@@ -209,9 +223,6 @@ export function ProcessCanvas({
     );
     setEdgeSelection(new Set(next.filter((e) => e.selected).map((e) => e.id)));
   });
-  const onNodeDragStop = useLatest((_: unknown, __: unknown, dragged: ShapeNode[]) =>
-    run({ type: 'moveShapes', moves: dragged.map((n) => ({ shapeId: n.id, position: n.position })) }),
-  );
   const onConnect = useLatest((c: Connection) =>
     run({ type: 'connect', edge: { from: c.source, handle: c.sourceHandle ?? 'out', to: c.target } }),
   );
@@ -271,6 +282,12 @@ export function ProcessCanvas({
           aria-label="Process canvas"
           tabIndex={-1}
           onKeyDown={onKeyDown}
+          onKeyDownCapture={(e) => {
+            arrows.current = e.key.startsWith('Arrow');
+          }}
+          onPointerDownCapture={() => {
+            arrows.current = false;
+          }}
           onDragOver={(e) => e.preventDefault()}
           onDrop={onDrop}
         >
@@ -281,7 +298,6 @@ export function ProcessCanvas({
               nodeTypes={nodeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
-              onNodeDragStop={onNodeDragStop}
               isValidConnection={isValidConnection}
               onConnect={onConnect}
               deleteKeyCode={null}
