@@ -215,4 +215,40 @@ test('a process that starts from given documents asks for them when run from the
   await expect(again.getByLabel('Documents (JSON)')).toHaveValue(/"second"/);
   await page.keyboard.press('Escape');
   await expect(again).toHaveCount(0);
+
+  // The Processes page's one-click test run cannot ask: it says why and leads to the canvas.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  await page.getByRole('button', { name: `Test run Given documents ${suffix}` }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'starts from documents passed by its caller' });
+  await refused.getByRole('link', { name: 'Run it from its canvas' }).click();
+  await expect(page.getByRole('button', { name: 'Run…', exact: true })).toBeVisible();
+});
+
+test('arrow keys move the selected shape, as one undo step, and the move is saved', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Canvas keys ${suffix}`, `Canvas ${suffix}`);
+  await canvas.add('Start');
+  const shape = canvas.shapes().first();
+  const at = async () => {
+    const transform = await shape.evaluate((n) => (n as HTMLElement).style.transform);
+    const [, x, y] = /translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/.exec(transform) ?? [];
+    return { x: Number(x), y: Number(y) };
+  };
+  await shape.click();
+  const before = await at();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(at).toEqual({ x: before.x + 15, y: before.y + 5 });
+  await expect(canvas.editor.status).toHaveText('Unsaved changes');
+
+  // The presses in a row are one step.
+  await canvas.button('Undo').click();
+  await expect.poll(at).toEqual(before);
+  await canvas.button('Redo').click();
+  await expect.poll(at).toEqual({ x: before.x + 15, y: before.y + 5 });
+  await canvas.editor.save();
+  await page.reload();
+  await expect.poll(at).toEqual({ x: before.x + 15, y: before.y + 5 });
 });

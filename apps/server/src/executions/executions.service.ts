@@ -323,16 +323,20 @@ export class ExecutionsService {
 function checkDocuments(name: string, process: ProcessDefinition, input: StartExecution): void {
   const start = process.shapes.find((s) => s.kind === 'start');
   const takes = start?.kind === 'start' && start.config.mode === 'documents';
-  const refuse = (why: string) => {
+  const refuse = (code: string, why: string) => {
     const message = `The process "${name}" ${why}`;
     throw new HttpProblem(422, 'Unprocessable Content', message, {
-      problems: [{ code: 'documents', ...(start ? { shapeId: start.id } : {}), message }],
+      problems: [{ code, ...(start ? { shapeId: start.id } : {}), message }],
     });
   };
   if (takes && input.documents === undefined)
     refuse(
+      'documents-required',
       'starts from documents passed by its caller: send them as "documents" (an empty list runs it with none).',
     );
   if (!takes && input.documents !== undefined)
-    refuse('reads its own documents (its start is not "documents passed by the caller"): send none.');
+    refuse(
+      'documents-unexpected',
+      'reads its own documents (its start is not "documents passed by the caller"): send none.',
+    );
 }

@@ -156,6 +156,7 @@ describe('executions end to end', () => {
     // that reads its own.
     const none = await bed.operator.post(`/api/processes/${created.json().id}/executions`, { mode: 'test' });
     expect(none.statusCode, none.body).toBe(422);
+    expect(none.json().problems).toMatchObject([{ code: 'documents-required', shapeId: 'start' }]);
     expect(none.json().detail).toBe(
       'The process "Given documents" starts from documents passed by its caller: send them as "documents" (an empty list runs it with none).',
     );

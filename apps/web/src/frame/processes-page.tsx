@@ -1,6 +1,7 @@
 import { type ComponentSummary, type ExecutionSummary, roles, type SessionInfo } from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../api/client.js';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useEveryComponent, useFolders } from '../api/queries.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
@@ -110,9 +111,20 @@ function ProcessRow({
         {run.isError && (
           <p role="alert" className="field-error">
             {run.error.message}
+            {takesDocuments(run.error) && (
+              <>
+                {' '}
+                <Link to={`/components/${process.id}`}>Run it from its canvas</Link>, which asks for them.
+              </>
+            )}
           </p>
         )}
       </td>
     </tr>
   );
 }
+
+/** Whether a run was refused for want of the documents its start takes. */
+const takesDocuments = (error: Error) =>
+  error instanceof ApiError &&
+  (error.extra<{ code: string }[]>('problems') ?? []).some((p) => p.code === 'documents-required');
