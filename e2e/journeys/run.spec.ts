@@ -72,6 +72,14 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(page.getByRole('region', { name: 'Log' })).toContainText(
     'Nothing to report: no document failed or was skipped.',
   );
+  // A count in the shapes table shows its documents.
+  await page.getByRole('button', { name: '3 in of Stop: show them' }).click();
+  const panel = page.getByRole('region', { name: 'Documents' });
+  await expect(
+    panel.getByRole('combobox', { name: 'Shape', exact: true }).locator('option:checked'),
+  ).toHaveText('Stop');
+  await expect(panel.getByRole('combobox', { name: 'Direction', exact: true })).toHaveValue('in');
+  await expect(docs).toHaveCount(3);
   await page.screenshot({ path: test.info().outputPath('execution.png'), fullPage: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();

@@ -1,12 +1,13 @@
 import type { ProcessDefinition } from '@flowline/contracts';
 import { shapeTitle } from '@flowline/engine';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRevision } from '../api/component-queries.js';
 import { isEnded, useExecution, useExecutionAction } from '../api/execution-queries.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { took } from './duration.js';
 import { ErrorText } from './error-text.js';
-import { ExecutionDocuments } from './execution-documents.js';
+import { type DocumentsView, ExecutionDocuments } from './execution-documents.js';
 import { ExecutionGraph } from './execution-graph.js';
 
 /** One run: the process with per-shape counts and times, log, documents; cancel and re-run of failed documents. */
@@ -17,6 +18,7 @@ export function ExecutionDetailPage() {
   const cancel = useExecutionAction(id, 'cancel');
   const rerun = useExecutionAction(id, 'rerun-failed');
   const again = useExecutionAction(id, 'run-again');
+  const [showing, setShowing] = useState<DocumentsView>();
   const e = execution.data;
   const process = useRevision(e?.processId ?? '', e?.processVersion ?? 0, Boolean(e));
   if (execution.isPending) return <Loading what="the execution" />;
@@ -114,9 +116,22 @@ export function ExecutionDetailPage() {
           {counts.map(([sid, c]) => (
             <tr key={sid} className={c.failed > 0 ? 'bad' : undefined}>
               <td>{nameOf(sid)}</td>
-              <td>{c.in}</td>
-              <td>{c.out}</td>
-              <td>{c.failed}</td>
+              {(['in', 'out', 'failed'] as const).map((direction) => (
+                <td key={direction}>
+                  {c[direction] > 0 ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`${c[direction]} ${direction} of ${nameOf(sid)}: show them`}
+                      onClick={() => setShowing({ shapeId: sid, direction })}
+                    >
+                      {c[direction]}
+                    </button>
+                  ) : (
+                    c[direction]
+                  )}
+                </td>
+              ))}
               <td>{c.skipped}</td>
               <td>{Math.round(c.timeMs)} ms</td>
             </tr>
@@ -124,7 +139,12 @@ export function ExecutionDetailPage() {
         </tbody>
       </table>
       {shapes.length > 0 && (
-        <ExecutionDocuments executionId={id} shapes={shapes} failedShapeId={failedShapeId} />
+        <ExecutionDocuments
+          executionId={id}
+          shapes={shapes}
+          failedShapeId={failedShapeId}
+          showing={showing}
+        />
       )}
       <section aria-labelledby="log-title" className="panel">
         <h2 id="log-title">Log</h2>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DOCUMENTS_PAGE, everyExecutionDocument, useExecutionDocuments } from '../api/execution-queries.js';
 import { Pager } from '../frame/pager.js';
@@ -28,15 +28,21 @@ const docKey = (shapeId: string | undefined, direction: string, documentId: stri
   `${shapeId}-${direction}-${documentId}`;
 
 /** The documents a shape took in, sent out or failed, with their tracked properties (ETag, key). */
+/** Which documents the panel shows: a new object each time they are asked for, even the same ones. */
+export type DocumentsView = { shapeId: string; direction: 'in' | 'out' | 'failed' };
+
 export function ExecutionDocuments({
   executionId,
   shapes,
   failedShapeId,
+  showing,
 }: {
   executionId: string;
   shapes: { id: string; name: string }[];
   /** A shape where documents failed: the panel opens on its failures, where the answer usually is. */
   failedShapeId?: string | undefined;
+  /** Documents asked for elsewhere on the page (a count in the shapes table): shown, and scrolled to. */
+  showing?: DocumentsView | undefined;
 }) {
   // A link may name the document to show (`?shape=&direction=&document=`, from "find the run that
   // wrote a record"): it opens there, unfolded and scrolled to.
@@ -47,6 +53,14 @@ export function ExecutionDocuments({
   const [open, setOpen] = useState<string | null>(linked && docKey(shapeId, direction, linked));
   const scrollTo = useCallback((li: HTMLLIElement | null) => li?.scrollIntoView({ block: 'center' }), []);
   const [offset, setOffset] = useState(0);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!showing) return;
+    setShapeId(showing.shapeId);
+    setDirection(showing.direction);
+    setOffset(0);
+    section.current?.scrollIntoView({ block: 'start' });
+  }, [showing]);
   const docs = useExecutionDocuments(executionId, shapeId, direction, offset);
   const page = docs.data && pageAt(offset, DOCUMENTS_PAGE, docs.data.total);
   const [download, setDownload] = useState<string | null>(null);
@@ -69,7 +83,7 @@ export function ExecutionDocuments({
     }
   };
   return (
-    <section aria-labelledby="docs-title" className="panel">
+    <section ref={section} aria-labelledby="docs-title" className="panel">
       <h2 id="docs-title">Documents</h2>
       <div className="toolbar">
         <label>
