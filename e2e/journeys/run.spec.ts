@@ -80,6 +80,12 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   ).toHaveText('Stop');
   await expect(panel.getByRole('combobox', { name: 'Direction', exact: true })).toHaveValue('in');
   await expect(docs).toHaveCount(3);
+  // So does a click on a shape of the graph: what came out of it.
+  await graph.getByRole('group', { name: `Shape Three customers ${suffix}` }).click();
+  await expect(
+    panel.getByRole('combobox', { name: 'Shape', exact: true }).locator('option:checked'),
+  ).toHaveText(`Three customers ${suffix}`);
+  await expect(panel.getByRole('combobox', { name: 'Direction', exact: true })).toHaveValue('out');
   await page.screenshot({ path: test.info().outputPath('execution.png'), fullPage: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();

@@ -94,7 +94,15 @@ export function ExecutionDetailPage() {
       ) : process.isError ? (
         <Failed what="the process as it ran" error={process.error} retry={() => process.refetch()} />
       ) : (
-        <ExecutionGraph process={process.data.body as ProcessDefinition} execution={ex} />
+        <ExecutionGraph
+          process={process.data.body as ProcessDefinition}
+          execution={ex}
+          onShapeClick={(sid) => {
+            const c = ex.shapes[sid];
+            if (!c) return;
+            setShowing({ shapeId: sid, direction: c.failed > 0 ? 'failed' : c.out > 0 ? 'out' : 'in' });
+          }}
+        />
       )}
       <table aria-label="Shapes" className="panel">
         <thead>

@@ -12,9 +12,12 @@ const nodeTypes = { shape: ShapeNodeView };
 export function ExecutionGraph({
   process,
   execution,
+  onShapeClick,
 }: {
   process: ProcessDefinition;
   execution: ExecutionDetail;
+  /** A click on a shape: the page shows its documents (the shapes table does the same by keyboard). */
+  onShapeClick?: (shapeId: string) => void;
 }) {
   const nodes: ShapeNode[] = useMemo(
     () =>
@@ -67,6 +70,7 @@ export function ExecutionGraph({
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
+          onNodeClick={(_, node) => onShapeClick?.(node.id)}
           fitView
           fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
           proOptions={{ hideAttribution: true }}
