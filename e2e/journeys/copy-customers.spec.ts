@@ -137,6 +137,12 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(startOperation.locator('option', { hasText: `create usrt customer ${suffix}` })).toHaveCount(
     0,
   );
+  // The operation it reads is a link away.
+  await expect(
+    page.getByRole('complementary', { name: 'Start shape' }).getByRole('link', {
+      name: `Open the operation usmf customers ${suffix}`,
+    }),
+  ).toHaveAttribute('href', /^\/components\/[0-9a-f-]{36}$/);
   await canvas.editor.save();
 
   // usrt must not hold these customers yet: run again on the same sandbox (`--repeat-each`), the

@@ -8,6 +8,7 @@ import {
 } from '@flowline/contracts';
 import { canFail, kindLabels, type ProcessOperation } from '@flowline/engine';
 import { memo, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
 import { DraftField } from './draft-field.js';
@@ -54,22 +55,32 @@ export const ShapeInspector = memo(function ShapeInspector({
   // A start offers the operations that read (one that writes cannot start a process), but keeps
   // showing the one chosen, whose problem then says why.
   const opSelect = (extra: Record<string, unknown> = {}, reads = false) => (
-    <label>
-      Operation
-      <select value={(c.operationId as string) ?? ''} onChange={(e) => pickOperation(e.target.value, extra)}>
-        <option value="">(choose an operation)</option>
-        {operations.data?.items
-          .filter((o) => !reads || canStartProcess(o.action) || o.id === c.operationId)
-          .map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.action ? `${o.name} · ${o.action}` : o.name}
-            </option>
-          ))}
-      </select>
-      {operations.isError && (
-        <span className="field-error">Could not load the operations: {operations.error.message}</span>
-      )}
-    </label>
+    <>
+      <label>
+        Operation
+        <select
+          value={(c.operationId as string) ?? ''}
+          onChange={(e) => pickOperation(e.target.value, extra)}
+        >
+          <option value="">(choose an operation)</option>
+          {operations.data?.items
+            .filter((o) => !reads || canStartProcess(o.action) || o.id === c.operationId)
+            .map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.action ? `${o.name} · ${o.action}` : o.name}
+              </option>
+            ))}
+        </select>
+        {operations.isError && (
+          <span className="field-error">Could not load the operations: {operations.error.message}</span>
+        )}
+      </label>
+      <OpenComponent
+        id={c.operationId as string | undefined}
+        list={operations.data?.items}
+        what="operation"
+      />
+    </>
   );
   return (
     <aside aria-labelledby="inspector-title" className="side-panel inspector">
@@ -139,6 +150,7 @@ export const ShapeInspector = memo(function ShapeInspector({
           {maps.isError && <span className="field-error">Could not load the maps: {maps.error.message}</span>}
         </label>
       )}
+      {shape.kind === 'map' && <OpenComponent id={shape.config.mapId} list={maps.data?.items} what="map" />}
       {shape.kind === 'decision' && (
         <DecisionFields config={shape.config} onChange={(config, edit) => configure(config, onError, edit)} />
       )}
@@ -193,3 +205,22 @@ export const ShapeInspector = memo(function ShapeInspector({
     </aside>
   );
 });
+
+/** A link to the operation or map a shape uses, to read or change it (the canvas asks before leaving unsaved). */
+function OpenComponent({
+  id,
+  list,
+  what,
+}: {
+  id: string | undefined;
+  list: { id: string; name: string }[] | undefined;
+  what: 'operation' | 'map';
+}) {
+  const found = id ? list?.find((o) => o.id === id) : undefined;
+  if (!found) return null;
+  return (
+    <Link to={`/components/${found.id}`} aria-label={`Open the ${what} ${found.name}`}>
+      Open the {what}
+    </Link>
+  );
+}
