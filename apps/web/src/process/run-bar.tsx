@@ -39,7 +39,7 @@ export const RunBar = memo(function RunBar({
         title={
           dirty
             ? 'Save first: runs use the saved revision'
-            : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at`
+            : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at. Its writes are real.`
         }
       >
         {takesDocuments ? 'Run…' : 'Run'}
