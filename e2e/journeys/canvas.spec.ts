@@ -252,3 +252,35 @@ test('arrow keys move the selected shape, as one undo step, and the move is save
   await page.reload();
   await expect.poll(at).toEqual({ x: before.x + 15, y: before.y + 5 });
 });
+
+test('a shape is found by name: selected and brought into view, Enter goes to the next', async ({ page }) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  const canvas = new CanvasPage(page);
+  await canvas.create(`Canvas find ${suffix}`, `Canvas ${suffix}`);
+  for (const kind of ['Start', 'Message', 'Stop', 'Message']) await canvas.add(kind);
+  await expect(canvas.shapes()).toHaveCount(4);
+  // The view moved off the shapes, as after working elsewhere on a large process.
+  const box = (await canvas.canvas.boundingBox())!;
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.move(box.x + box.width - 20, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 20, box.y + 20, { steps: 8 });
+    await page.mouse.up();
+  }
+  await expect.poll(() => canvas.shows(canvas.shapes().nth(1))).toBe(false);
+
+  const finder = page.getByRole('form', { name: 'Find a shape' });
+  await finder.getByRole('searchbox', { name: 'Find a shape' }).fill('mess');
+  await expect(finder.getByRole('status')).toHaveText('2 found');
+  await page.keyboard.press('Enter');
+  await expect(finder.getByRole('status')).toHaveText('1 of 2');
+  await expect(page.getByRole('complementary', { name: 'Message shape' })).toBeVisible();
+  await expect.poll(() => canvas.shows(canvas.shapes().nth(1))).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(finder.getByRole('status')).toHaveText('2 of 2');
+  await expect.poll(() => canvas.shows(canvas.shapes().nth(3))).toBe(true);
+  await expect(canvas.shapes().nth(3)).toHaveClass(/selected/);
+  await finder.getByRole('searchbox', { name: 'Find a shape' }).fill('nothing like it');
+  await expect(finder.getByRole('status')).toHaveText('none');
+});

@@ -22,6 +22,7 @@ import { problemsOf } from './process-problems.js';
 import { shiftToShow } from './reveal.js';
 import { RunBar } from './run-bar.js';
 import { RunContext } from './run-context.js';
+import { ShapeFinder } from './shape-finder.js';
 import { ShapeInspector } from './shape-inspector.js';
 import { type ShapeNode, ShapeNodeView } from './shape-node.js';
 import { useCanvasNodes } from './use-canvas-nodes.js';
@@ -107,6 +108,14 @@ export function ProcessCanvas({
     if (dx === 0 && dy === 0) return;
     const { x, y, zoom } = flow.getViewport();
     void flow.setViewport({ x: x - dx * zoom, y: y - dy * zoom, zoom });
+  });
+  // The shape found is the one selected (its inspector opens), and brought into view.
+  const find = useLatest((shape: Shape) => {
+    setNodes((ns) =>
+      ns.map((n) => (n.selected === (n.id === shape.id) ? n : { ...n, selected: n.id === shape.id })),
+    );
+    setEdgeSelection(new Set());
+    reveal(shape.id, shape.position, 0);
   });
   const add = useLatest(async (item: PaletteItem, position?: { x: number; y: number }) => {
     try {
@@ -260,6 +269,7 @@ export function ProcessCanvas({
           onImport={importJson}
           onHelp={toggleHelp}
         />
+        <ShapeFinder shapes={process.shapes} onFind={find} />
         <RunBar
           run={live.run}
           problems={live.problems}
