@@ -281,6 +281,7 @@ test('a shape is found by name: selected and brought into view, Enter goes to th
   await expect(finder.getByRole('status')).toHaveText('2 of 2');
   await expect.poll(() => canvas.shows(canvas.shapes().nth(3))).toBe(true);
   await expect(canvas.shapes().nth(3)).toHaveClass(/selected/);
+  await page.screenshot({ path: test.info().outputPath('find.png') });
   await finder.getByRole('searchbox', { name: 'Find a shape' }).fill('nothing like it');
   await expect(finder.getByRole('status')).toHaveText('none');
 });

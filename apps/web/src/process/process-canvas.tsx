@@ -269,15 +269,17 @@ export function ProcessCanvas({
           onImport={importJson}
           onHelp={toggleHelp}
         />
-        <ShapeFinder shapes={process.shapes} onFind={find} />
-        <RunBar
-          run={live.run}
-          problems={live.problems}
-          error={live.error}
-          dirty={dirty}
-          takesDocuments={takesDocuments}
-          onRun={live.start}
-        />
+        <div className="canvas-bar">
+          <RunBar
+            run={live.run}
+            problems={live.problems}
+            error={live.error}
+            dirty={dirty}
+            takesDocuments={takesDocuments}
+            onRun={live.start}
+          />
+          <ShapeFinder shapes={process.shapes} onFind={find} />
+        </div>
         <p role="status" className={message ? 'bad canvas-message' : 'hint canvas-message'}>
           {message ??
             [
