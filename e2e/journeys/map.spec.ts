@@ -30,6 +30,10 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
     `Write customers ${suffix}`,
   );
   await expect(page.getByRole('tree', { name: 'Target fields' })).toBeVisible();
+  // Each side's operation is a link away.
+  await expect(
+    page.getByRole('link', { name: `Open the target operation Write customers ${suffix}` }),
+  ).toHaveAttribute('href', /^\/components\/[0-9a-f-]{36}$/);
 
   // Auto-map shows what it will add before adding it.
   await page.getByRole('button', { name: 'Auto-map…' }).click();

@@ -1,5 +1,6 @@
 import type { Component, ComponentList, OperationBody, Profile, ProfileBinding } from '@flowline/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client.js';
 import { useEveryComponent } from '../api/queries.js';
 
@@ -52,6 +53,14 @@ export function ProfileBindingPicker({
           ? `${binding.profile.label ?? binding.profile.entityType} · ${binding.profile.fields.length} fields`
           : 'No profile yet.'}
       </small>
+      {current && (
+        <Link
+          to={`/components/${current.id}`}
+          aria-label={`Open the ${side.toLowerCase()} operation ${current.name}`}
+        >
+          Open the operation
+        </Link>
+      )}
       {newer && (
         <small className="hint">
           {current.name} is at revision {current.version}; this map took the profile of revision {ref.version}
