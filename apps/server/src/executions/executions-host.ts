@@ -7,6 +7,7 @@ import { ExecutionQueue } from './execution-queue.js';
 import { ExecutionRunner, type RunnerOptions } from './execution-runner.js';
 import { ExecutionsService } from './executions.service.js';
 import { applyHeapPolicy } from './heap-policy.js';
+import { deleteEndedBefore, keepDaysFrom } from './retention.js';
 
 export interface StartExecutionsOptions {
   /** The database pg-boss keeps its queue in (Flowline's own). */
@@ -26,6 +27,7 @@ export class ExecutionsHost {
   readonly service: ExecutionsService;
   private queue: ExecutionQueue | undefined;
   runner: ExecutionRunner | undefined;
+  private purgeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly db: Db,
@@ -51,6 +53,7 @@ export class ExecutionsHost {
 
   /** Starts the queue (pg-boss creates its schema on first start) and, if asked, a worker. */
   async start(options: StartExecutionsOptions): Promise<void> {
+    const keepDays = keepDaysFrom(process.env.FLOWLINE_KEEP_EXECUTIONS_DAYS);
     this.queue = new ExecutionQueue(options.databaseUrl, (e) => this.log?.error(`pg-boss: ${e.message}`));
     await this.queue.boss();
     if (options.worker) {
@@ -71,10 +74,25 @@ export class ExecutionsHost {
         ...options.runner,
       });
       await this.runner.start();
+      this.keepFor(keepDays);
     }
   }
 
+  /** Deletes ended executions older than `days`, at start and every hour, in the process that runs them. */
+  private keepFor(days: number | undefined): void {
+    if (days === undefined) return;
+    const purge = () =>
+      deleteEndedBefore(this.db, new Date(Date.now() - days * 86_400_000)).then(
+        (n) => n > 0 && this.log?.info(`deleted ${n} execution(s) ended more than ${days} day(s) ago`),
+        (e: Error) => this.log?.error(`deleting old executions: ${e.message}`),
+      );
+    void purge();
+    this.purgeTimer = setInterval(purge, 3_600_000);
+    this.purgeTimer.unref();
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.purgeTimer);
     await this.runner?.stop();
     await this.queue?.stop();
     this.runner = undefined;
