@@ -200,8 +200,13 @@ test('a process that starts from given documents asks for them when run from the
   await page.getByRole('button', { name: 'Run…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Test run with documents' });
   const text = dialog.getByLabel('Documents (JSON)');
+  // It opens on an example of the shape documents take.
+  await expect(dialog.getByRole('button', { name: 'Run with 1 document' })).toBeVisible();
+  await text.fill('');
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Not JSON: ');
   await text.fill('[{"CustomerAccount": "A-1"}, 7]');
-  await dialog.getByRole('button', { name: 'Run' }).click();
+  await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Document 2 is 7: each document must be a JSON object.');
   await text.fill('[{"CustomerAccount": "A-1"}, {"id": "second", "data": {"CustomerAccount": "A-2"}}]');
   await dialog.getByRole('button', { name: 'Run with 2 documents' }).click();

@@ -3,7 +3,7 @@ import { memo, useState } from 'react';
 import { Link } from 'react-router';
 import type { RunState } from './run-context.js';
 import type { RunDocuments } from './run-documents.js';
-import { RunDocumentsDialog } from './run-documents-dialog.js';
+import { DOCUMENTS_EXAMPLE, RunDocumentsDialog } from './run-documents-dialog.js';
 import type { RunProblem } from './use-live-run.js';
 
 /** "Run" (test mode) and "Run full", with the live status and what stopped a run from starting. */
@@ -24,7 +24,7 @@ export const RunBar = memo(function RunBar({
   onRun: (mode: 'test' | 'full', documents?: RunDocuments) => void;
 }) {
   const [asking, setAsking] = useState<'test' | 'full' | null>(null);
-  const [documentsText, setDocumentsText] = useState('');
+  const [documentsText, setDocumentsText] = useState(DOCUMENTS_EXAMPLE);
   const ask = (mode: 'test' | 'full') => (takesDocuments ? setAsking(mode) : onRun(mode));
   const busy =
     run !== null && (run.status === 'starting' || run.status === 'queued' || run.status === 'running');

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { parseRunDocuments, type RunDocuments } from './run-documents.js';
 
-const EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerGroupId": "10" }\n]';
+/** What the dialog first shows: the shape documents take, to change. */
+export const DOCUMENTS_EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerGroupId": "10" }\n]';
 
 /**
  * Asks for the documents a run starts with, for a process whose start takes documents passed by the
@@ -24,14 +25,14 @@ export function RunDocumentsDialog({
   const [error, setError] = useState<string | null>(null);
   let count: number | undefined;
   try {
-    count = parseRunDocuments(text || EXAMPLE).length;
+    count = parseRunDocuments(text).length;
   } catch {
     count = undefined;
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     try {
-      onRun(parseRunDocuments(text || EXAMPLE));
+      onRun(parseRunDocuments(text));
     } catch (err) {
       setError((err as Error).message);
     }
@@ -58,7 +59,7 @@ export function RunDocumentsDialog({
             autoFocus
             rows={12}
             spellCheck={false}
-            value={text || EXAMPLE}
+            value={text}
             aria-describedby="run-documents-help"
             aria-invalid={error !== null}
             onChange={(e) => {
