@@ -21,9 +21,6 @@ export function ActionMenu({ label, actions }: { label: string; actions: MenuAct
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const id = useId();
-  const items = () => [
-    ...(menu.current?.querySelectorAll<HTMLButtonElement>('[role=menuitem]:enabled') ?? []),
-  ];
 
   useEffect(() => {
     if (!open) return;
