@@ -83,7 +83,8 @@ test.afterAll(async () => {
 test('a person signs in with Microsoft and lands in Flowline with the default role', async ({ page }) => {
   await page.goto(`${base}/components`);
   await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Three redirects (authority, callback, the app's first reads): more than 5 s on a busy machine.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible({ timeout: 15_000 });
   // The sandbox signs in its default test user; Flowline created the account with the default role.
   await expect(page.getByText('Ada Lovelace · designer')).toBeVisible();
   expect(new URL(page.url()).pathname).toBe('/components');
