@@ -41,13 +41,20 @@ export class AttributeList implements XmlAttributes {
   private readonly ends: number[] = [];
   /** Values already sliced, or decoded by the scanner (those with references or line breaks). */
   private readonly values: (string | undefined)[] = [];
+  /** Bounded: a document of distinct values must not grow it without end. */
+  private readonly shared: StringPool;
+
   /**
-   * Bounded: a document of distinct values must not grow it without end. Starts with room for 16,000
-   * values and grows: distinct values do not grow with the document (Graph's 3.5 MB hold 27,000, F&O's
-   * 38 MB 30,000), and a table sized by the document's length (2^18 slots, 3 MB) no longer fit in the
-   * processor's cache: every lookup missed it, and F&O's document parsed about 5 % slower.
+   * `expectedLength`: the document's length, when known. Documents of a few MB hold about one distinct
+   * value in 130 characters (Graph: 27,000 in 3.5 MB): the pool starts that large instead of growing to
+   * it, which costs a rehash and a new table at each doubling. Larger ones hardly hold more (F&O's 38
+   * MB: 30,000), and a table of 2^18 slots (3 MB) no longer fit in the processor's cache: every lookup
+   * missed it, and F&O's document parsed about 5 % slower than with 2^16.
    */
-  private readonly shared = new StringPool(15, 1 << 17);
+  constructor(expectedLength = 0) {
+    const bits = Math.min(16, Math.max(14, Math.ceil(Math.log2(expectedLength / 100))));
+    this.shared = new StringPool(bits, 1 << 17);
+  }
 
   get(name: string): string | undefined {
     for (let i = 0; i < this.length; i++) if (this.names[i] === name) return this.valueAt(i);

@@ -33,7 +33,7 @@ const MAX_DEPTH = 1000;
 export class XmlScanner extends XmlText {
   private readonly stack: string[] = [];
   private sawRoot = false;
-  private readonly attributes = new AttributeList();
+  private readonly attributes: AttributeList;
   /** Element and attribute names: a few repeat hundreds of thousands of times. */
   private readonly names = new StringPool(8, 1 << 16, true);
   /** Names last seen, by length and first and last character (see `intern`). */
@@ -69,6 +69,7 @@ export class XmlScanner extends XmlText {
     document?: Uint8Array,
   ) {
     super(document);
+    this.attributes = new AttributeList(document?.length);
   }
 
   /** Scans `chunk`; `more: false` says no chunk follows (consumed text is then kept, not counted). */
