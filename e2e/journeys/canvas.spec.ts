@@ -200,8 +200,9 @@ test('a process that starts from given documents asks for them when run from the
   await page.getByRole('button', { name: 'Run…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Test run with documents' });
   const text = dialog.getByLabel('Documents (JSON)');
-  // It opens on an example of the shape documents take.
+  // It opens on an example of the shape documents take, ready to type over.
   await expect(dialog.getByRole('button', { name: 'Run with 1 document' })).toBeVisible();
+  await expect(text).toBeFocused();
   await text.fill('');
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(dialog.getByRole('alert')).toContainText('Not JSON: ');
@@ -220,6 +221,7 @@ test('a process that starts from given documents asks for them when run from the
   await expect(again.getByLabel('Documents (JSON)')).toHaveValue(/"second"/);
   await page.keyboard.press('Escape');
   await expect(again).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run full…', exact: true })).toBeFocused();
 
   // The Processes page's one-click test run cannot ask: it says why and leads to the canvas.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();

@@ -39,6 +39,14 @@ test('a map made with auto-map plus two functions, tested on a sample customer',
   await page.getByRole('button', { name: 'Auto-map…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-map by name' });
   await expect(dialog.getByRole('table', { name: 'Proposed rules' })).toContainText('CustomerAccount');
+  await expect(dialog.getByRole('button', { name: /^Add \d+ rules$/ })).toBeFocused();
+  // Escape adds nothing.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Target fields' }).getByRole('heading')).toContainText(
+    '(0 mapped)',
+  );
+  await page.getByRole('button', { name: 'Auto-map…' }).click();
   await dialog.getByRole('button', { name: /^Add \d+ rules$/ }).click();
   await expect(dialog).toBeHidden();
 

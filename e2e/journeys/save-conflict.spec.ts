@@ -31,6 +31,12 @@ test('two tabs edit the same component: the second save shows the conflict, then
     'Edited in the second tab',
   );
   await other.page.screenshot({ path: test.info().outputPath('conflict.png') });
+  // Neither way out is taken by a stray Enter: the focus starts on Cancel, and Escape cancels too.
+  await expect(other.conflict.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await other.page.keyboard.press('Escape');
+  await expect(other.conflict).toBeHidden();
+  await expect(other.status).toHaveText('Unsaved changes');
+  await other.saveButton.click();
 
   await other.conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
   await expect(other.conflict).toBeHidden();
@@ -112,12 +118,24 @@ test('a link away from unsaved changes asks first; staying keeps them, leaving d
   const nav = page.getByRole('navigation', { name: 'Main' });
   const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
 
-  await nav.getByRole('link', { name: 'Executions' }).click();
+  const executions = nav.getByRole('link', { name: 'Executions' });
+  await executions.click();
   await expect(leave).toContainText(`Your changes to ${name} are not saved`);
-  await leave.getByRole('button', { name: 'Stay' }).click();
+  // A stray Enter stays; the page behind takes no keys (Tab stays in the dialog).
+  await expect(leave.getByRole('button', { name: 'Stay' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(leave.getByRole('button', { name: 'Leave without saving' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
   await expect(leave).toBeHidden();
   await expect(page.getByLabel('Description')).toHaveValue('Not saved yet');
   await expect(editor.status).toHaveText('Unsaved changes');
+  // Escape stays too, and the focus goes back to the link that asked.
+  await executions.click();
+  await expect(leave).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(leave).toBeHidden();
+  await expect(executions).toBeFocused();
 
   // The browser's Back asks too.
   await page.goBack();

@@ -18,12 +18,17 @@ test('the session ends while a change is unsaved: signing in again over the page
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('Your session has ended');
   await expect(dialog.getByLabel('Email')).toHaveValue(admin.email);
+  await expect(dialog.getByLabel('Password')).toBeFocused();
   await page.screenshot({ path: test.info().outputPath('sign-in-again.png') });
 
-  // Put off, it asks again at the next attempt to save.
+  // Put off (Not now, or Escape), it asks again at the next attempt to save.
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Description')).toHaveValue('Typed before the session ended');
+  await editor.saveButton.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   await editor.saveButton.click();
   await expect(dialog).toBeVisible();
 

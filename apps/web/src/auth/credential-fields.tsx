@@ -3,7 +3,8 @@ import { useState } from 'react';
 /** The email and password a person signs in with, and the two fields that ask for them. */
 export function useCredentials(email = '') {
   const [credentials, setCredentials] = useState({ email, password: '' });
-  const fields = (focusPassword = false) => (
+  /** `inDialog`: the fields ask again in a `Modal`, which opens on the password. */
+  const fields = (inDialog = false) => (
     <>
       <label>
         Email
@@ -23,8 +24,7 @@ export function useCredentials(email = '') {
           value={credentials.password}
           onChange={(e) => setCredentials((c) => ({ ...c, password: e.target.value }))}
           required
-          // biome-ignore lint/a11y/noAutofocus: only where the form opens to ask for exactly this
-          autoFocus={focusPassword}
+          data-autofocus={inDialog || undefined}
         />
       </label>
     </>

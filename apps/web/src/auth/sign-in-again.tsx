@@ -1,6 +1,7 @@
 import type { SessionInfo } from '@flowline/contracts';
 import type { FormEvent } from 'react';
 import { useSignInAgain } from '../api/session.js';
+import { Modal } from '../frame/modal.js';
 import { useCredentials } from './credential-fields.js';
 import { ssoStartUrl, useSsoStatus } from './sso.js';
 
@@ -28,52 +29,44 @@ export function SignInAgain({
     signIn.mutate(credentials, { onSuccess: onSignedIn });
   };
   return (
-    <div className="modal-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="sign-in-again-title"
-        className="modal"
-        onKeyDown={(e) => e.key === 'Escape' && onDismiss()}
-      >
-        <form onSubmit={submit} aria-label="Sign in again" className="auth-card">
-          <h2 id="sign-in-again-title">Sign in again</h2>
-          <p>Your session has ended: nothing can be loaded or saved until you sign in again.</p>
-          <p className="hint">
-            This page stays as it is, unsaved changes too: save again once you are signed in.
+    <Modal titleId="sign-in-again-title" onCancel={onDismiss}>
+      <form onSubmit={submit} aria-label="Sign in again" className="auth-card">
+        <h2 id="sign-in-again-title">Sign in again</h2>
+        <p>Your session has ended: nothing can be loaded or saved until you sign in again.</p>
+        <p className="hint">
+          This page stays as it is, unsaved changes too: save again once you are signed in.
+        </p>
+        {fields(true)}
+        <div className="actions">
+          <button type="submit" disabled={signIn.isPending}>
+            {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          </button>
+          <button type="button" onClick={onDismiss}>
+            Not now
+          </button>
+        </div>
+        {sso.data?.enabled && (
+          <p>
+            {/* A new tab: leaving this one for Microsoft's page would lose what is unsaved here. */}
+            <a
+              href={ssoStartUrl({ pathname: SIGNED_IN_AGAIN_PATH, search: '' })}
+              target="_blank"
+              rel="noopener"
+            >
+              Sign in with Microsoft in a new tab
+            </a>
+            , then{' '}
+            <button type="button" onClick={() => signIn.mutate('elsewhere', { onSuccess: onSignedIn })}>
+              Continue here
+            </button>
           </p>
-          {fields(true)}
-          <div className="actions">
-            <button type="submit" disabled={signIn.isPending}>
-              {signIn.isPending ? 'Signing in…' : 'Sign in'}
-            </button>
-            <button type="button" onClick={onDismiss}>
-              Not now
-            </button>
-          </div>
-          {sso.data?.enabled && (
-            <p>
-              {/* A new tab: leaving this one for Microsoft's page would lose what is unsaved here. */}
-              <a
-                href={ssoStartUrl({ pathname: SIGNED_IN_AGAIN_PATH, search: '' })}
-                target="_blank"
-                rel="noopener"
-              >
-                Sign in with Microsoft in a new tab
-              </a>
-              , then{' '}
-              <button type="button" onClick={() => signIn.mutate('elsewhere', { onSuccess: onSignedIn })}>
-                Continue here
-              </button>
-            </p>
-          )}
-          {signIn.isError && (
-            <p role="alert" className="field-error">
-              {signIn.error.message}
-            </p>
-          )}
-        </form>
-      </div>
-    </div>
+        )}
+        {signIn.isError && (
+          <p role="alert" className="field-error">
+            {signIn.error.message}
+          </p>
+        )}
+      </form>
+    </Modal>
   );
 }

@@ -1,3 +1,5 @@
+import { Modal } from '../frame/modal.js';
+
 /** Asked when a link would leave an editor whose changes are not saved. */
 export function LeaveDialog({
   name,
@@ -9,27 +11,18 @@ export function LeaveDialog({
   onLeave: () => void;
 }) {
   return (
-    <div className="modal-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="leave-title"
-        aria-describedby="leave-text"
-        className="modal"
-        onKeyDown={(e) => e.key === 'Escape' && onStay()}
-      >
-        <h2 id="leave-title">Leave without saving?</h2>
-        <p id="leave-text">Your changes to {name} are not saved: leaving drops them.</p>
-        <div className="actions">
-          {/* biome-ignore lint/a11y/noAutofocus: the safe answer is the one a stray Enter gives */}
-          <button type="button" onClick={onStay} autoFocus>
-            Stay
-          </button>
-          <button type="button" className="danger" onClick={onLeave}>
-            Leave without saving
-          </button>
-        </div>
+    <Modal alert titleId="leave-title" descriptionId="leave-text" onCancel={onStay}>
+      <h2 id="leave-title">Leave without saving?</h2>
+      <p id="leave-text">Your changes to {name} are not saved: leaving drops them.</p>
+      <div className="actions">
+        {/* The safe answer is the one a stray Enter gives. */}
+        <button type="button" onClick={onStay} data-autofocus>
+          Stay
+        </button>
+        <button type="button" className="danger" onClick={onLeave}>
+          Leave without saving
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }

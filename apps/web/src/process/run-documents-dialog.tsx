@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Modal } from '../frame/modal.js';
 import { parseRunDocuments, type RunDocuments } from './run-documents.js';
 
 /** What the dialog first shows: the shape documents take, to change. */
@@ -38,15 +39,8 @@ export function RunDocumentsDialog({
     }
   };
   return (
-    <div className="modal-backdrop">
-      <form
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="run-documents-title"
-        className="modal run-documents"
-        onSubmit={submit}
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      >
+    <Modal titleId="run-documents-title" onCancel={onCancel}>
+      <form onSubmit={submit}>
         <h2 id="run-documents-title">{mode === 'test' ? 'Test run' : 'Full run'} with documents</h2>
         <p className="hint" id="run-documents-help">
           This process starts from documents passed by its caller. A JSON array of records, each the record
@@ -55,8 +49,6 @@ export function RunDocumentsDialog({
         <label>
           Documents (JSON)
           <textarea
-            // biome-ignore lint/a11y/noAutofocus: the dialog is opened to type here
-            autoFocus
             rows={12}
             spellCheck={false}
             value={text}
@@ -82,6 +74,6 @@ export function RunDocumentsDialog({
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }
