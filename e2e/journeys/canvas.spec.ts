@@ -223,12 +223,16 @@ test('a process that starts from given documents asks for them when run from the
   await expect(again).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run full…', exact: true })).toBeFocused();
 
-  // The Processes page's one-click test run cannot ask: it says why and leads to the canvas.
+  // The Processes page knows it takes documents: its test run asks for them there, then opens the run.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
-  await page.getByRole('button', { name: `Test run Given documents ${suffix}` }).click();
-  const refused = page.getByRole('alert').filter({ hasText: 'starts from documents passed by its caller' });
-  await refused.getByRole('link', { name: 'Run it from its canvas' }).click();
-  await expect(page.getByRole('button', { name: 'Run…', exact: true })).toBeVisible();
+  const testRun = page.getByRole('button', { name: `Test run Given documents ${suffix}` });
+  await expect(testRun).toHaveText('Test run…');
+  await testRun.click();
+  const fromList = page.getByRole('dialog', { name: `Test run of Given documents ${suffix} with documents` });
+  await fromList.getByLabel('Documents (JSON)').fill('[{"CustomerAccount": "A-3"}]');
+  await fromList.getByRole('button', { name: 'Run with 1 document' }).click();
+  await expect(page).toHaveURL(/\/executions\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Given documents ${suffix}`);
 });
 
 test('arrow keys move the selected shape, as one undo step, and the move is saved', async ({ page }) => {

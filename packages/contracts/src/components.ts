@@ -26,6 +26,11 @@ export const ComponentSummary = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   /** An operation's action in its current revision (absent until one is chosen): what pickers offer it for. */
   action: Type.Optional(OperationAction),
+  /**
+   * A process whose start takes the documents its caller passes, in its current revision: a run must
+   * send them (`documents`).
+   */
+  takesDocuments: Type.Optional(Type.Literal(true)),
 });
 export type ComponentSummary = Static<typeof ComponentSummary>;
 

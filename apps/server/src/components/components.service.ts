@@ -1,6 +1,7 @@
 import type {
   Component,
   ComponentList,
+  ComponentSummary,
   ComponentType,
   CopyComponent,
   CreateComponent,
@@ -61,28 +62,39 @@ export class ComponentsService {
       }),
       this.db.component.count({ where }),
     ]);
-    const actions = await this.actionsOf(rows.filter((r) => r.type === 'operation'));
-    return {
-      items: rows.map((r) => {
-        const action = actions.get(r.id);
-        return action ? { ...summary(r), action } : summary(r);
-      }),
-      total,
-    };
+    const facts = await this.factsOf(rows.filter((r) => r.type === 'operation' || r.type === 'process'));
+    return { items: rows.map((r) => ({ ...summary(r), ...facts.get(r.id) })), total };
   }
 
   /**
-   * The action of each operation's current revision, read inside PostgreSQL: a body holds its
-   * profile snapshots, hundreds of kilobytes that a list of 500 operations must not fetch.
+   * What a list says of each operation (its action) and process (whether it takes documents) in its
+   * current revision, read inside PostgreSQL: a body holds profile snapshots or a whole graph,
+   * hundreds of kilobytes that a list of 500 components must not fetch.
    */
-  private async actionsOf(rows: ComponentRow[]): Promise<Map<string, OperationAction>> {
+  private async factsOf(
+    rows: ComponentRow[],
+  ): Promise<Map<string, Pick<ComponentSummary, 'action' | 'takesDocuments'>>> {
     if (rows.length === 0) return new Map();
-    const found = await this.db.$queryRaw<{ id: string; action: OperationAction | null }[]>`
-      SELECT r."componentId" AS id, r.body->>'action' AS action
+    const found = await this.db.$queryRaw<
+      { id: string; action: OperationAction | null; takesDocuments: boolean }[]
+    >`
+      SELECT r."componentId" AS id, r.body->>'action' AS action,
+        c.type = 'process' AND jsonb_typeof(r.body->'shapes') = 'array' AND EXISTS (
+          SELECT 1 FROM jsonb_array_elements(r.body->'shapes') s
+          WHERE s->>'kind' = 'start' AND s->'config'->>'mode' = 'documents'
+        ) AS "takesDocuments"
       FROM "ComponentRevision" r JOIN "Component" c
         ON c.id = r."componentId" AND c."currentVersion" = r.version
       WHERE c.id = ANY(${rows.map((r) => r.id)}::uuid[])`;
-    return new Map(found.flatMap((f) => (f.action ? [[f.id, f.action] as const] : [])));
+    return new Map(
+      found.map((f) => [
+        f.id,
+        {
+          ...(f.action ? { action: f.action } : {}),
+          ...(f.takesDocuments ? { takesDocuments: true as const } : {}),
+        },
+      ]),
+    );
   }
 
   async get(id: string, version?: number, db: Tx | Db = this.db): Promise<Component> {

@@ -227,6 +227,36 @@ describe('revisions and If-Match', () => {
     expect([byId.get(op.id), byId.has(draft.id), byId.get(draft.id)]).toEqual(['create', true, undefined]);
   });
 
+  it('lists each process whose current start takes documents from its caller (a run must send them)', async () => {
+    const name = `Takes ${Date.now()}`;
+    const processOf = (mode: 'documents' | 'none') => ({
+      schemaVersion: 1,
+      name,
+      shapes: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, config: { mode } },
+        { id: 'end', kind: 'stop', position: { x: 200, y: 0 }, config: { scope: 'path' } },
+      ],
+      edges: [{ id: 'e1', from: 'start', handle: 'out', to: 'end' }],
+    });
+    const given = await create('process', `${name} given`, processOf('documents'));
+    const own = await create('process', `${name} own`, processOf('none'));
+    const empty = await create('process', `${name} empty`);
+    const listed = async () => {
+      const res = await designer.get(`/api/components?type=process&search=${encodeURIComponent(name)}`);
+      const items: { id: string; takesDocuments?: true }[] = res.json().items;
+      return [given, own, empty].map((p) => items.find((i) => i.id === p.id)?.takesDocuments);
+    };
+    expect(await listed()).toEqual([true, undefined, undefined]);
+    // The current revision decides: changed to read its own, it no longer takes any.
+    const changed = await designer.put(
+      `/api/components/${given.id}`,
+      { body: processOf('none') },
+      { 'if-match': `"${given.id}.1"` },
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(await listed()).toEqual([undefined, undefined, undefined]);
+  });
+
   it('gives exactly one winner to concurrent edits of one revision', async () => {
     const p = await create('process', 'Contested');
     const results = await Promise.all(

@@ -1,13 +1,19 @@
 import { type ComponentSummary, type ExecutionSummary, roles, type SessionInfo } from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useEveryComponent, useFolders } from '../api/queries.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
+import type { RunDocuments } from '../process/run-documents.js';
+import { DOCUMENTS_EXAMPLE, RunDocumentsDialog } from '../process/run-documents-dialog.js';
 import { Empty, Failed, Loading } from './status.js';
 
-/** Every process with how its last run went, a test run one click away, and its runs. */
+/**
+ * Every process with how its last run went, a test run one click away (one that takes documents from
+ * its caller asks for them first), and its runs.
+ */
 export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
@@ -64,9 +70,13 @@ function ProcessRow({
 }) {
   const navigate = useNavigate();
   const run = useMutation({
-    mutationFn: () => startExecution(process.id, 'test'),
+    mutationFn: (documents?: RunDocuments) => startExecution(process.id, 'test', documents),
     onSuccess: ({ id }) => navigate(`/executions/${id}`),
+    // Changed since the list was read to take documents: asked for them now.
+    onError: (error) => takesDocuments(error) && setAsking(true),
   });
+  const [asking, setAsking] = useState(false);
+  const [documentsText, setDocumentsText] = useState(DOCUMENTS_EXAMPLE);
   return (
     <tr>
       <td>
@@ -99,25 +109,32 @@ function ProcessRow({
               type="button"
               aria-label={`Test run ${process.name}`}
               disabled={run.isPending}
-              onClick={() => run.mutate()}
+              onClick={() => (process.takesDocuments ? setAsking(true) : run.mutate(undefined))}
             >
-              {run.isPending ? 'Starting…' : 'Test run'}
+              {run.isPending ? 'Starting…' : process.takesDocuments ? 'Test run…' : 'Test run'}
             </button>
           )}
           <Link to={`/executions?processId=${process.id}`} aria-label={`Runs of ${process.name}`}>
             Runs
           </Link>
         </div>
-        {run.isError && (
+        {run.isError && !takesDocuments(run.error) && (
           <p role="alert" className="field-error">
             {run.error.message}
-            {takesDocuments(run.error) && (
-              <>
-                {' '}
-                <Link to={`/components/${process.id}`}>Run it from its canvas</Link>, which asks for them.
-              </>
-            )}
           </p>
+        )}
+        {asking && (
+          <RunDocumentsDialog
+            mode="test"
+            processName={process.name}
+            text={documentsText}
+            onText={setDocumentsText}
+            onCancel={() => setAsking(false)}
+            onRun={(documents) => {
+              setAsking(false);
+              run.mutate(documents);
+            }}
+          />
         )}
       </td>
     </tr>

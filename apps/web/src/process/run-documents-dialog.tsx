@@ -12,12 +12,15 @@ export const DOCUMENTS_EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerG
  */
 export function RunDocumentsDialog({
   mode,
+  processName,
   text,
   onText,
   onRun,
   onCancel,
 }: {
   mode: 'test' | 'full';
+  /** Named where the page shows many processes. */
+  processName?: string;
   text: string;
   onText: (text: string) => void;
   onRun: (documents: RunDocuments) => void;
@@ -41,7 +44,10 @@ export function RunDocumentsDialog({
   return (
     <Modal titleId="run-documents-title" onCancel={onCancel}>
       <form onSubmit={submit}>
-        <h2 id="run-documents-title">{mode === 'test' ? 'Test run' : 'Full run'} with documents</h2>
+        <h2 id="run-documents-title">
+          {mode === 'test' ? 'Test run' : 'Full run'}
+          {processName && ` of ${processName}`} with documents
+        </h2>
         <p className="hint" id="run-documents-help">
           This process starts from documents passed by its caller. A JSON array of records, each the record
           itself or <code>{'{ "id": …, "data": { … } }'}</code>.
