@@ -153,6 +153,22 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
     return ((await res.json()) as { count: number }).count;
   };
   const before = await usrtCustomers();
+  // A preview first: it reads, maps, and shows what the create would send, without sending it.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByLabel('Run status')).toContainText('preview succeeded', { timeout: 90_000 });
+  await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
+  expect(await usrtCustomers()).toBe(before);
+  await page.getByRole('link', { name: 'Open execution' }).click();
+  await expect(page.getByText('A preview: its reads were real, and it wrote nothing.')).toBeVisible();
+  const previewed = page.getByRole('region', { name: 'Documents' });
+  await previewed
+    .getByRole('combobox', { name: 'Shape' })
+    .selectOption({ label: `create usrt customer ${suffix}` });
+  const wouldSend = previewed.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+  await expect(wouldSend).toHaveCount(5);
+  await expect(wouldSend.first()).toContainText('would sendPOST CustomersV3');
+  await page.screenshot({ path: test.info().outputPath('preview.png'), fullPage: true });
+  await page.goBack();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 90_000 });
   expect(await usrtCustomers()).toBe(before + 5);

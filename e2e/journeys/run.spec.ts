@@ -118,7 +118,7 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await page.getByRole('link', { name: `Run me ${suffix}`, exact: true }).click();
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveAttribute(
     'title',
-    'Test mode: the first 100 documents from the start, every one kept to look at. Its writes are real.',
+    'Test mode: the first 100 documents from the start, every one kept to look at. Its writes are real: Preview sends none.',
   );
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 60_000 });

@@ -14,7 +14,15 @@ export const ExecutionStatus = Type.Union([
 ]);
 export type ExecutionStatus = Static<typeof ExecutionStatus>;
 
-export const ExecutionMode = Type.Union([Type.Literal('test'), Type.Literal('full')]);
+/**
+ * `test`: the first documents from the start, every one kept; its writes are real. `preview`: a test run
+ * that sends no write: each write shape answers the request it would have sent. `full`: every document.
+ */
+export const ExecutionMode = Type.Union([
+  Type.Literal('test'),
+  Type.Literal('preview'),
+  Type.Literal('full'),
+]);
 export type ExecutionMode = Static<typeof ExecutionMode>;
 
 /** Per-shape counters: documents in, out, failed, writes skipped on resume, time in the shape. */

@@ -225,7 +225,7 @@ export function checkProcessSchema(value: unknown): string[] {
 /** Body of `POST /api/processes/:id/executions`. */
 export const StartExecution = Type.Object(
   {
-    mode: Type.Union([Type.Literal('test'), Type.Literal('full')]),
+    mode: Type.Union([Type.Literal('test'), Type.Literal('preview'), Type.Literal('full')]),
     /** Documents for a start shape in `documents` mode: JSON records, with optional ids. */
     documents: Type.Optional(
       Type.Array(

@@ -3,6 +3,7 @@ import type { FilterNode, FnoClient, ReadOptions } from '@flowline/d365-connecto
 import type { OperationPort, OperationRecord, OperationRef, WriteItem, WriteOutcome } from '@flowline/engine';
 import type { ConnectionsService } from '../connections/connections.service.js';
 import type { OperationBodies } from './component-resolver.js';
+import { previewWrites } from './connector-preview.js';
 import { writeBatch, writeOneByOne } from './connector-writes.js';
 
 /**
@@ -77,7 +78,7 @@ export class ConnectorOperations implements OperationPort {
   async write(
     ref: OperationRef,
     items: WriteItem[],
-    { signal }: { signal: AbortSignal },
+    { signal, preview }: { signal: AbortSignal; preview?: boolean },
   ): Promise<WriteOutcome[]> {
     const { op, client, entitySet } = await this.resolve(ref);
     signal.throwIfAborted();
@@ -89,6 +90,7 @@ export class ConnectorOperations implements OperationPort {
       : items;
     const keyNames = await this.keyNames(client, ref.connectionId, entitySet);
     const action = op.action ?? 'create';
+    if (preview) return previewWrites(client, { op, action, entitySet, keyNames }, prepared);
     if (op.batch?.enabled && (action === 'create' || action === 'update' || action === 'delete')) {
       return writeBatch(client, { op, action, entitySet, keyNames }, prepared);
     }

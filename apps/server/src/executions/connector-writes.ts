@@ -12,6 +12,7 @@ import {
   ifMatchOf,
   keyOf,
   pickKey,
+  requiredKey,
   rolledBack,
   uncertain,
   type WriteTarget,
@@ -72,11 +73,7 @@ async function writeOne(client: FnoClient, target: WriteTarget, item: WriteItem)
   if (done) return done;
   const { entitySet, action, op } = target;
   const key = keyOf(target, item);
-  const needKey = () => {
-    if (!key)
-      throw new Error(`A ${action} of ${entitySet} needs the record's key (${target.keyNames.join(', ')}).`);
-    return key;
-  };
+  const needKey = () => requiredKey(target, item);
   const options = { ifMatch: ifMatchOf(target, item), ...(item.etag ? { etag: item.etag } : {}) };
   switch (action) {
     case 'create':
@@ -119,9 +116,7 @@ export function writeOneByOne(
 function toBatchOperation(target: WriteTarget, item: WriteItem): BatchOperation {
   const { entitySet, action } = target;
   if (action === 'create') return { op: 'create', entitySet, data: item.data };
-  const key = keyOf(target, item);
-  if (!key)
-    throw new Error(`A ${action} of ${entitySet} needs the record's key (${target.keyNames.join(', ')}).`);
+  const key = requiredKey(target, item);
   const condition = { ifMatch: ifMatchOf(target, item), ...(item.etag ? { etag: item.etag } : {}) };
   return action === 'update'
     ? { op: 'update', entitySet, key, data: item.data, ...condition }

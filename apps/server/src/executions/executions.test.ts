@@ -115,6 +115,29 @@ describe('executions end to end', () => {
     );
   });
 
+  it('previews a run: reads are real, no write is sent or recorded, each write shows its request', async () => {
+    const before = usrt();
+    bed.sandbox.admin.resetCounters();
+    const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'preview' });
+    expect(res.statusCode, res.body).toBe(202);
+    const done = await waitFor(bed.operator, res.json().id);
+    expect(done.status, JSON.stringify(done)).toBe('succeeded');
+    expect(done.mode).toBe('preview');
+    expect(done.shapes.write).toMatchObject({ in: 100, out: 100, failed: 0 });
+    expect(usrt()).toBe(before);
+    expect(bed.sandbox.admin.counters().writes).toEqual({ created: 0, updated: 0, deleted: 0 });
+    expect(await bed.db.writeState.count({ where: { executionId: done.id } })).toBe(0);
+    const out = await bed.viewer.get(`/api/executions/${done.id}/documents?shapeId=write&direction=out`);
+    const first = out.json().items[0].document;
+    expect(first.properties.tracked.request).toBe('POST CustomersV3 · in a $batch');
+    expect(first.data.dataAreaId).toBe('usrt');
+    // Run again, it previews again.
+    const again = await bed.operator.post(`/api/executions/${done.id}/run-again`);
+    expect(again.statusCode, again.body).toBe(202);
+    expect((await waitFor(bed.operator, again.json().id)).mode).toBe('preview');
+    expect(usrt()).toBe(before);
+  });
+
   it('runs a process again as an execution ran it: same mode, same documents, at its current revision', async () => {
     const created = await bed.designer.post('/api/components', {
       type: 'process',

@@ -37,6 +37,17 @@ export function keyOf(target: WriteTarget, item: WriteItem): Key | undefined {
   );
 }
 
+/** `keyOf`, for writes that cannot go without one (updates, upserts, deletes). */
+export function requiredKey(target: WriteTarget, item: WriteItem): Key {
+  const key = keyOf(target, item);
+  if (!key) {
+    const { action, entitySet, keyNames } = target;
+    const an = /^[aeiou]/.test(action) ? 'An' : 'A';
+    throw new Error(`${an} ${action} of ${entitySet} needs the record's key (${keyNames.join(', ')}).`);
+  }
+  return key;
+}
+
 export function ifMatchOf(target: WriteTarget, item: WriteItem): IfMatchMode {
   if (item.ifMatch !== 'tracked') return item.ifMatch;
   return target.op.ifMatch === 'any' ? '*' : target.op.ifMatch === 'none' ? 'none' : 'tracked';

@@ -3,6 +3,7 @@ import type {
   ExecutionDetail,
   ExecutionDocumentList,
   ExecutionList,
+  ExecutionMode,
   ExecutionStatus,
   LatestExecutions,
   RerunAccepted,
@@ -114,7 +115,7 @@ export async function everyExecutionDocument(id: string, shapeId: string | undef
 
 export const startExecution = (
   processId: string,
-  mode: 'test' | 'full',
+  mode: ExecutionMode,
   documents?: StartExecution['documents'],
 ) =>
   api<ExecutionAccepted>(`/api/processes/${processId}/executions`, {

@@ -88,6 +88,12 @@ export function ExecutionDetailPage() {
         {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''}
         {duration ? ` · took ${duration}` : ''} · by {ex.startedBy ?? '—'}
       </p>
+      {ex.mode === 'preview' && (
+        <p className="hint">
+          A preview: its reads were real, and it wrote nothing. The documents out of each write shape are what
+          it would have sent, with the request under "would send".
+        </p>
+      )}
       {ex.error && <ErrorText message={ex.error} label="Why the execution failed" />}
       {process.isPending ? (
         <Loading what="the process as it ran" />

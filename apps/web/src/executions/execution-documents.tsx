@@ -14,6 +14,9 @@ type Doc = {
   error?: { message?: string };
 };
 
+/** What the panel calls a tracked property, when not by its name. */
+const TRACKED_NAMES: Record<string, string> = { request: 'would send' };
+
 /** A tracked value as people write it: a key object as `dataAreaId=usmf,CustomerAccount=US-001`. */
 function showTracked(value: unknown): string {
   if (value && typeof value === 'object') {
@@ -152,7 +155,7 @@ export function ExecutionDocuments({
                 <dl className="tracked" aria-label={`Tracked properties of ${item.documentId}`}>
                   {Object.entries(tracked).map(([k, v]) => (
                     <div key={k}>
-                      <dt>{k}</dt>
+                      <dt>{TRACKED_NAMES[k] ?? k}</dt>
                       <dd>{showTracked(v)}</dd>
                     </div>
                   ))}

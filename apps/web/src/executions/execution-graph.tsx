@@ -49,6 +49,7 @@ export function ExecutionGraph({
   const run: RunState = useMemo(
     () => ({
       executionId: execution.id,
+      mode: execution.mode,
       status: execution.status,
       shapes: execution.shapes,
       active: new Set(),

@@ -1,3 +1,4 @@
+import type { ExecutionMode } from '@flowline/contracts';
 import { TEST_LIMIT } from '@flowline/engine';
 import { memo, useState } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +7,10 @@ import type { RunDocuments } from './run-documents.js';
 import { DOCUMENTS_EXAMPLE, RunDocumentsDialog } from './run-documents-dialog.js';
 import type { RunProblem } from './use-live-run.js';
 
-/** "Run" (test mode) and "Run full", with the live status and what stopped a run from starting. */
+/**
+ * "Run" (test mode), "Preview" (a test run that sends no write) and "Run full", with the live status
+ * and what stopped a run from starting.
+ */
 export const RunBar = memo(function RunBar({
   run,
   problems,
@@ -21,11 +25,12 @@ export const RunBar = memo(function RunBar({
   dirty: boolean;
   /** The start takes documents passed by the caller: a run asks for them first. */
   takesDocuments: boolean;
-  onRun: (mode: 'test' | 'full', documents?: RunDocuments) => void;
+  onRun: (mode: ExecutionMode, documents?: RunDocuments) => void;
 }) {
-  const [asking, setAsking] = useState<'test' | 'full' | null>(null);
+  const [asking, setAsking] = useState<ExecutionMode | null>(null);
   const [documentsText, setDocumentsText] = useState(DOCUMENTS_EXAMPLE);
-  const ask = (mode: 'test' | 'full') => (takesDocuments ? setAsking(mode) : onRun(mode));
+  const ask = (mode: ExecutionMode) => (takesDocuments ? setAsking(mode) : onRun(mode));
+  const more = takesDocuments ? '…' : '';
   const busy =
     run !== null && (run.status === 'starting' || run.status === 'queued' || run.status === 'running');
   // Each shape shows its own counts on the canvas; a sum of them all would count a document once per shape.
@@ -39,10 +44,22 @@ export const RunBar = memo(function RunBar({
         title={
           dirty
             ? 'Save first: runs use the saved revision'
-            : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at. Its writes are real.`
+            : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at. Its writes are real: Preview sends none.`
         }
       >
-        {takesDocuments ? 'Run…' : 'Run'}
+        Run{more}
+      </button>
+      <button
+        type="button"
+        onClick={() => ask('preview')}
+        disabled={dirty || busy}
+        title={
+          dirty
+            ? 'Save first: runs use the saved revision'
+            : `A test run that writes nothing: reads are real, and each write shows the request it would have sent.`
+        }
+      >
+        Preview{more}
       </button>
       <button
         type="button"
@@ -50,11 +67,12 @@ export const RunBar = memo(function RunBar({
         disabled={dirty || busy}
         title={dirty ? 'Save first' : 'Full run'}
       >
-        {takesDocuments ? 'Run full…' : 'Run full'}
+        Run full{more}
       </button>
       {dirty && <span className="hint">Save to run.</span>}
       {run && (
         <output aria-label="Run status" className={`run-status run-${run.status}`}>
+          {run.mode === 'preview' && 'preview '}
           {run.status}
           {failed > 0 && ` · ${failed} ${failed === 1 ? 'document' : 'documents'} failed`}{' '}
           <Link to={`/executions/${run.executionId}`}>Open execution</Link>

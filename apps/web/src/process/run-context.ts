@@ -1,9 +1,10 @@
-import type { ExecutionStatus, ShapeCounts } from '@flowline/contracts';
+import type { ExecutionMode, ExecutionStatus, ShapeCounts } from '@flowline/contracts';
 import { createContext, useContext } from 'react';
 
 /** Live run state, kept out of node data so a progress tick does not rebuild the graph. */
 export interface RunState {
   executionId: string;
+  mode: ExecutionMode;
   status: ExecutionStatus | 'starting';
   shapes: Record<string, ShapeCounts>;
   active: ReadonlySet<string>;

@@ -1,6 +1,10 @@
+import type { ExecutionMode } from '@flowline/contracts';
 import { type FormEvent, useState } from 'react';
 import { Modal } from '../frame/modal.js';
 import { parseRunDocuments, type RunDocuments } from './run-documents.js';
+
+/** What the title calls each mode of run. */
+const RUN_NAMES: Record<ExecutionMode, string> = { test: 'Test run', preview: 'Preview', full: 'Full run' };
 
 /** What the dialog first shows: the shape documents take, to change. */
 export const DOCUMENTS_EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerGroupId": "10" }\n]';
@@ -18,7 +22,7 @@ export function RunDocumentsDialog({
   onRun,
   onCancel,
 }: {
-  mode: 'test' | 'full';
+  mode: ExecutionMode;
   /** Named where the page shows many processes. */
   processName?: string;
   text: string;
@@ -45,7 +49,7 @@ export function RunDocumentsDialog({
     <Modal titleId="run-documents-title" onCancel={onCancel}>
       <form onSubmit={submit}>
         <h2 id="run-documents-title">
-          {mode === 'test' ? 'Test run' : 'Full run'}
+          {RUN_NAMES[mode]}
           {processName && ` of ${processName}`} with documents
         </h2>
         <p className="hint" id="run-documents-help">

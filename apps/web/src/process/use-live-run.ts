@@ -1,4 +1,4 @@
-import type { ExecutionDetail, ExecutionStatus, ShapeCounts } from '@flowline/contracts';
+import type { ExecutionDetail, ExecutionMode, ExecutionStatus, ShapeCounts } from '@flowline/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.js';
 import { startExecution } from '../api/execution-queries.js';
@@ -56,13 +56,14 @@ export function useLiveRun(processId: string) {
   }, []);
 
   const start = useCallback(
-    async (mode: 'test' | 'full', documents?: RunDocuments) => {
+    async (mode: ExecutionMode, documents?: RunDocuments) => {
       setProblems([]);
       setError(null);
       try {
         const { id } = await startExecution(processId, mode, documents);
         setRun({
           executionId: id,
+          mode,
           status: 'starting',
           shapes: {},
           active: new Set(),

@@ -8,6 +8,8 @@ export interface TrackedProperties {
   dataAreaId?: string;
   /** The entity set the record was read from or written to. */
   entitySet?: string;
+  /** A preview's write: the request it would have sent instead (`PATCH CustomersV3(…)`). */
+  request?: string;
 }
 
 /** Why a document failed, and where. */

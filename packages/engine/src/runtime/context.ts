@@ -1,3 +1,4 @@
+import type { ExecutionMode } from '@flowline/contracts';
 import type { Document, DocumentError } from '../model/document.js';
 import type { Keeper } from './keeper.js';
 import type { EnginePorts, ShapeCounters } from './ports.js';
@@ -5,7 +6,7 @@ import type { EnginePorts, ShapeCounters } from './ports.js';
 /** The state of one execution, shared by its shapes. */
 export interface RunContext {
   executionId: string;
-  mode: 'test' | 'full';
+  mode: ExecutionMode;
   ports: EnginePorts;
   signal: AbortSignal;
   chunkSize: number;

@@ -1,3 +1,4 @@
+import type { ExecutionMode } from '@flowline/contracts';
 import type { Document } from '../model/document.js';
 import type { KeptDocument, StoragePort } from './ports.js';
 
@@ -5,7 +6,7 @@ const FLUSH_AT = 1000;
 
 /**
  * Decides which documents the execution's record keeps, by mode, and hands them to storage in
- * batches. Test mode: every document in and out of every shape. Full mode: the first `sampleSize`
+ * batches. Test and preview: every document in and out of every shape. Full: the first `sampleSize`
  * documents out of each shape, and every failed document. Holds at most ~FLUSH_AT documents.
  */
 export class Keeper {
@@ -15,17 +16,17 @@ export class Keeper {
   constructor(
     private readonly storage: StoragePort,
     private readonly executionId: string,
-    private readonly mode: 'test' | 'full',
+    private readonly mode: ExecutionMode,
     private readonly sampleSize: number,
   ) {}
 
   /** Whether documents out of this shape would be kept now. */
   wantsOut(shapeId: string): boolean {
-    return this.mode === 'test' || (this.sampled.get(shapeId) ?? 0) < this.sampleSize;
+    return this.mode !== 'full' || (this.sampled.get(shapeId) ?? 0) < this.sampleSize;
   }
 
   async add(shapeId: string, direction: KeptDocument['direction'], documents: Document[]): Promise<void> {
-    if (this.mode === 'test' || direction === 'failed') {
+    if (this.mode !== 'full' || direction === 'failed') {
       for (const document of documents) this.buffer.push({ shapeId, direction, document });
     } else if (direction === 'out') {
       const taken = this.sampled.get(shapeId) ?? 0;

@@ -1,4 +1,4 @@
-import type { MapDefinition, Profile } from '@flowline/contracts';
+import type { ExecutionMode, MapDefinition, Profile } from '@flowline/contracts';
 import type { Document, DocumentError } from '../model/document.js';
 
 /** A connection plus one of its operations, as a shape names them. */
@@ -65,6 +65,8 @@ export interface WriteOutcome {
   dataAreaId?: string;
   /** The outcome is unknown (connection lost after sending and no key to check). */
   uncertain?: boolean;
+  /** A preview's outcome: the request the write would have sent (`PATCH CustomersV3(…)`). */
+  request?: string;
   error?: { message: string; code?: string; status?: number };
 }
 
@@ -80,8 +82,16 @@ export interface OperationPort {
     parameters: Record<string, unknown>,
     options: { signal: AbortSignal },
   ): AsyncIterable<OperationRecord[]>;
-  /** Writes (`create`, `update`, `upsert`, `delete`, `execute`): one outcome per item, never a throw per item. */
-  write(ref: OperationRef, items: WriteItem[], options: { signal: AbortSignal }): Promise<WriteOutcome[]>;
+  /**
+   * Writes (`create`, `update`, `upsert`, `delete`, `execute`): one outcome per item, never a throw per
+   * item. `preview`: sends nothing; each outcome is the `request` it would have sent and the `data` of
+   * its body, or the failure that would have stopped it before sending (a missing key).
+   */
+  write(
+    ref: OperationRef,
+    items: WriteItem[],
+    options: { signal: AbortSignal; preview?: boolean },
+  ): Promise<WriteOutcome[]>;
 }
 
 /** Where a document's write stands; recorded before (`pending`) and after the write. */
@@ -146,7 +156,7 @@ export type ExecutionStatus = 'succeeded' | 'failed' | 'cancelled';
 
 /** What the engine tells the world as it runs (the server relays these as server-sent events). */
 export type ExecutionEvent =
-  | { type: 'started'; executionId: string; mode: 'test' | 'full'; at: string }
+  | { type: 'started'; executionId: string; mode: ExecutionMode; at: string }
   | { type: 'shapeStarted'; executionId: string; shapeId: string; at: string }
   | { type: 'progress'; executionId: string; shapes: Record<string, ShapeCounters> }
   | { type: 'documentFailed'; executionId: string; shapeId: string; documentId: string; error: DocumentError }

@@ -304,6 +304,58 @@ describe('runProcess startAt', () => {
   });
 });
 
+describe('preview', () => {
+  it('sends no write and records no write state; each document goes on with the request it would send', async () => {
+    const sent: WriteItem[] = [];
+    const ports = createMemoryPorts(writeOp((i) => sent.push(i)));
+    const result = await runProcess(line(), ports, {
+      executionId: 'e',
+      mode: 'preview',
+      testLimit: 3,
+      documents: docs(5),
+    });
+    expect(result.status).toBe('succeeded');
+    expect(sent).toEqual([]);
+    expect(ports.storage.journal).toEqual([]);
+    expect(result.shapes.w).toMatchObject({ in: 3, out: 3, failed: 0 });
+    // Kept like a test run's: every document, the write's with what it would have sent.
+    const out = ports.storage.kept.filter((k) => k.shapeId === 'w' && k.direction === 'out');
+    expect(out.map((k) => [k.document.data, k.document.properties.tracked.request])).toEqual([
+      [{ n: 0 }, 'create Things'],
+      [{ n: 1 }, 'create Things'],
+      [{ n: 2 }, 'create Things'],
+    ]);
+    expect(ports.storage.logs.map((l) => l.message)).toEqual([
+      'A preview takes the first 3 documents from the start; a full run takes every one.',
+    ]);
+  });
+
+  it('fails the documents whose write would be refused before sending, and a preview that throws fails them all', async () => {
+    const ports = createMemoryPorts(writeOp());
+    let calls = 0;
+    ports.operations.write = async (_ref, items, { preview }) => {
+      if (!preview) throw new Error('a preview must not write');
+      if (++calls > 1) throw new Error('the operation is gone');
+      return items.map((i) =>
+        i.data.n === 1
+          ? { documentId: i.documentId, ok: false, error: { message: 'needs the key', code: 'no-key' } }
+          : { documentId: i.documentId, ok: true, request: 'POST Things' },
+      );
+    };
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('w', 'create', 'errorPath'), shapes.stop('e')],
+      ['s->w', 'w:error->e'],
+    );
+    const first = await runProcess(p, ports, { executionId: 'e1', mode: 'preview', documents: docs(3) });
+    expect(first.shapes.w).toMatchObject({ out: 2, failed: 1 });
+    const failed = ports.storage.kept.filter((k) => k.direction === 'failed');
+    expect(failed.map((k) => [k.document.id, k.document.error?.code])).toEqual([['d1', 'no-key']]);
+    const second = await runProcess(p, ports, { executionId: 'e2', mode: 'preview', documents: docs(2) });
+    expect(second.shapes.w).toMatchObject({ out: 0, failed: 2 });
+    expect(ports.storage.logs.at(-1)?.message).toBe('2 document(s) failed here.');
+  });
+});
+
 describe('writes after reads', () => {
   it('a create does not carry the key and ETag of the record it was read from', async () => {
     const items: WriteItem[] = [];

@@ -1,4 +1,4 @@
-import type { ProcessDefinition, StartShape } from '@flowline/contracts';
+import type { ExecutionMode, ProcessDefinition, StartShape } from '@flowline/contracts';
 import { validateProcess } from '../validate/validate-process.js';
 import { buildHandlers, ProcessInvalidError } from './build-handlers.js';
 import { errorMessage, type RunContext, RunFailedError } from './context.js';
@@ -13,8 +13,11 @@ export const TEST_LIMIT = 100;
 export interface RunOptions {
   /** The execution's id: every storage call and event carries it. */
   executionId: string;
-  /** `test`: at most `testLimit` documents from the start, every document kept. `full` (default): samples and failures. */
-  mode?: 'test' | 'full';
+  /**
+   * `test`: at most `testLimit` documents from the start, every document kept. `preview`: the same, and
+   * writes are not sent (each shows the request it would send). `full` (default): samples and failures.
+   */
+  mode?: ExecutionMode;
   /** Documents for a start shape in `documents` mode. */
   documents?: InputDocuments;
   /** Stops the execution between chunks (and is passed to every port call). */
@@ -84,7 +87,7 @@ export async function runProcess(
   const start = process.shapes.find((s): s is StartShape => s.kind === 'start')!;
   const startedAt = new Date().toISOString();
   ports.events?.emit({ type: 'started', executionId, mode, at: startedAt });
-  const limit = mode === 'test' ? (options.testLimit ?? TEST_LIMIT) : Number.POSITIVE_INFINITY;
+  const limit = mode === 'full' ? Number.POSITIVE_INFINITY : (options.testLimit ?? TEST_LIMIT);
   let status: ExecutionStatus = 'succeeded';
   let error: string | undefined;
   try {
@@ -105,11 +108,11 @@ export async function runProcess(
       waited = performance.now();
     }
     // A test run that stopped its start at the limit says so: the counts are not the whole source.
-    if (!options.startAt && mode === 'test' && (ctx.counters[start.id]?.out ?? 0) >= limit) {
+    if (!options.startAt && mode !== 'full' && (ctx.counters[start.id]?.out ?? 0) >= limit) {
       await log(ctx, {
         level: 'info',
         shapeId: start.id,
-        message: `A test run takes the first ${limit} documents from the start; a full run takes every one.`,
+        message: `A ${mode === 'test' ? 'test run' : 'preview'} takes the first ${limit} documents from the start; a full run takes every one.`,
       });
     }
   } catch (e) {

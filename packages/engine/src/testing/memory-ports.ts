@@ -48,8 +48,11 @@ export function createMemoryPorts(
       if (!op.read) throw new Error(`Operation "${ref.operationId}" cannot read`);
       return toAsync(op.read(parameters));
     },
-    async write(ref, items, { signal }) {
+    async write(ref, items, { signal, preview }) {
       const op = find(ref);
+      // A preview sends nothing: `op.write` is not called, each item answers what it would send.
+      const request = `${op.info.kind ?? 'write'} ${op.info.entitySet ?? ''}`.trim();
+      if (preview) return items.map((i) => ({ documentId: i.documentId, ok: true, request, data: i.data }));
       const outcomes: WriteOutcome[] = [];
       for (const item of items) {
         signal.throwIfAborted();

@@ -1,6 +1,6 @@
 import type { ConnectorShape } from '@flowline/contracts';
 import type { Document } from '../../model/document.js';
-import { errorMessage, type Failure, type RunContext, type ShapeHandler } from '../context.js';
+import { errorMessage, type Failure, type RunContext, type ShapeHandler, type ShapeIO } from '../context.js';
 import type { OperationInfo, OperationRef, WriteItem, WriteOutcome, WriteRecord } from '../ports.js';
 import { resolveParameters } from '../values.js';
 
@@ -11,6 +11,7 @@ import { resolveParameters } from '../values.js';
  * 2. the write state of each document is recorded `pending` BEFORE the write;
  * 3. the connector writes the chunk (grouping into `$batch` change sets is its business);
  * 4. each outcome (`written`, `failed`, `uncertain`) is recorded AFTER, then documents go on or fail.
+ * A preview sends nothing and records no write state (see `preview`).
  */
 export function connectorWriteHandler(
   shape: ConnectorShape,
@@ -23,7 +24,21 @@ export function connectorWriteHandler(
   // Only updates and deletes address an existing record: a create after a read carries the source
   // record's key and ETag, which must not leak into the write (the connector takes a create's key from its payload).
   const addresses = info.kind === 'update' || info.kind === 'delete';
+  const itemOf = (doc: Document, previous?: WriteRecord): WriteItem => {
+    const item: WriteItem = {
+      documentId: doc.id,
+      data: doc.data,
+      parameters: resolveParameters(shape.config.parameters, doc, ctx.processProperties),
+      ifMatch,
+    };
+    const { key, etag } = doc.properties.tracked;
+    if (key && addresses) item.key = key;
+    if (etag && addresses && ifMatch === 'tracked') item.etag = etag;
+    if (previous?.state === 'pending' || previous?.state === 'uncertain') item.verify = true;
+    return item;
+  };
   return async (docs, io) => {
+    if (ctx.mode === 'preview') return preview(docs, io);
     let todo = docs;
     const skipped: Document[] = [];
     let previous: Map<string, WriteRecord> | undefined;
@@ -41,20 +56,7 @@ export function connectorWriteHandler(
       }
       io.counters.skipped += skipped.length;
     }
-    const items = todo.map((doc): WriteItem => {
-      const item: WriteItem = {
-        documentId: doc.id,
-        data: doc.data,
-        parameters: resolveParameters(shape.config.parameters, doc, ctx.processProperties),
-        ifMatch,
-      };
-      const { key, etag } = doc.properties.tracked;
-      if (key && addresses) item.key = key;
-      if (etag && addresses && ifMatch === 'tracked') item.etag = etag;
-      const state = previous?.get(doc.id)?.state;
-      if (state === 'pending' || state === 'uncertain') item.verify = true;
-      return item;
-    });
+    const items = todo.map((doc) => itemOf(doc, previous?.get(doc.id)));
     const outcomes = items.length > 0 ? await write(items) : [];
     // A write at the end of a path (the usual case) needs no output documents, only their count.
     const build = io.wanted('out');
@@ -67,16 +69,52 @@ export function connectorWriteHandler(
         if (build) out.push(withTracked(doc, o, info, o.data));
         else ok++;
       } else {
-        const code = o.uncertain
-          ? 'uncertain'
-          : (o.error?.code ?? (o.error?.status ? String(o.error.status) : 'write-failed'));
-        failed.push({ document: doc, error: { message: o.error?.message ?? 'the write failed', code } });
+        failed.push({
+          document: doc,
+          error: { message: o.error?.message ?? 'the write failed', code: failureCode(o) },
+        });
       }
     });
     await io.fail(failed);
     if (build) await io.emit('out', out);
     else io.countOut(ok);
   };
+
+  /**
+   * Each document goes on as its write would have sent it (the body, and the request in its tracked
+   * properties), or fails as the write would have before sending (a missing key); nothing is recorded,
+   * so a preview leaves no write state for a later run to skip.
+   */
+  async function preview(docs: Document[], io: ShapeIO): Promise<void> {
+    const items = docs.map((doc) => itemOf(doc));
+    let outcomes: WriteOutcome[];
+    try {
+      outcomes = await operations.write(ref, items, { signal: ctx.signal, preview: true });
+    } catch (e) {
+      if (ctx.signal.aborted) throw e;
+      const message = `the preview of the chunk failed: ${errorMessage(e)}`;
+      outcomes = items.map((i) => ({ documentId: i.documentId, ok: false, error: { message } }));
+    }
+    outcomes = alignOutcomes(items, outcomes);
+    const out: Document[] = [];
+    const failed: Failure[] = [];
+    docs.forEach((doc, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) {
+        const tracked = o.request
+          ? { ...doc.properties.tracked, request: o.request }
+          : doc.properties.tracked;
+        out.push({ ...doc, data: o.data ?? doc.data, properties: { ...doc.properties, tracked } });
+      } else {
+        failed.push({
+          document: doc,
+          error: { message: o.error?.message ?? 'the write would fail', code: failureCode(o) },
+        });
+      }
+    });
+    await io.fail(failed);
+    await io.emit('out', out);
+  }
 
   async function write(items: WriteItem[]): Promise<WriteOutcome[]> {
     await storage.recordWriteIntents(
@@ -106,6 +144,12 @@ export function connectorWriteHandler(
     await storage.recordWriteOutcomes(ctx.executionId, shape.id, outcomes.map(toRecord));
     return outcomes;
   }
+}
+
+/** The code a failed document carries: `uncertain`, the connector's, or the HTTP status. */
+function failureCode(o: WriteOutcome): string {
+  if (o.uncertain) return 'uncertain';
+  return o.error?.code ?? (o.error?.status ? String(o.error.status) : 'write-failed');
 }
 
 /** Outcomes in item order; a missing outcome is an uncertain one (never silently dropped). */
