@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createFnoClient, type FnoClient } from '@flowline/d365-connector';
+import type { FnoClient } from '@flowline/d365-connector';
 import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
 import type { WriteItem } from '@flowline/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewWrites } from './connector-preview.js';
+import { sandboxClient } from './test-fixtures.js';
 import type { WriteTarget } from './write-outcomes.js';
 
 describe('previewWrites', () => {
@@ -12,16 +12,7 @@ describe('previewWrites', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, https: true, seedSize: { CustomersV3: 3 } });
-    client = createFnoClient({
-      url: sandbox.url,
-      auth: {
-        tenantId: sandbox.tenant,
-        clientId: sandbox.clients.registered.clientId,
-        clientSecret: sandbox.clients.registered.secret,
-        authorityHost: sandbox.authority.slice(0, sandbox.authority.lastIndexOf('/')),
-      },
-      http: { ca: readFileSync(sandbox.caCertPath!) },
-    });
+    client = sandboxClient(sandbox);
     await client.metadata();
   });
   afterAll(async () => {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createFnoClient, type FnoClient } from '@flowline/d365-connector';
+import type { FnoClient } from '@flowline/d365-connector';
 import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
 import type { WriteItem } from '@flowline/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WriteTarget, writeBatch, writeOneByOne } from './connector-writes.js';
+import { sandboxClient } from './test-fixtures.js';
 
 const N = 200;
 
@@ -14,15 +14,7 @@ describe('writeBatch when $batch answers are lost', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, https: true, seedSize: { CustomersV3: N } });
-    client = createFnoClient({
-      url: sandbox.url,
-      auth: {
-        tenantId: sandbox.tenant,
-        clientId: sandbox.clients.registered.clientId,
-        clientSecret: sandbox.clients.registered.secret,
-        authorityHost: sandbox.authority.slice(0, sandbox.authority.lastIndexOf('/')),
-      },
-      http: { ca: readFileSync(sandbox.caCertPath!) },
+    client = sandboxClient(sandbox, {
       retry: { baseDelayMs: 5, maxDelayMs: 50, budgetMs: 20_000, defaultRetryAfterMs: 10 },
     });
     await client.metadata();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createFnoClient, type FnoClient, type FnoConnectionConfig } from '@flowline/d365-connector';
 import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
 import { expect } from 'vitest';
 import { buildApp } from '../app.js';
@@ -173,6 +174,21 @@ export const COPIED_FIELDS = [
   'CustomerGroupId',
   'SalesCurrencyCode',
 ];
+
+/** A connector client of an HTTPS sandbox, as its registered app, trusting the sandbox's CA. */
+export function sandboxClient(sandbox: Sandbox, extra: Partial<FnoConnectionConfig> = {}): FnoClient {
+  return createFnoClient({
+    url: sandbox.url,
+    auth: {
+      tenantId: sandbox.tenant,
+      clientId: sandbox.clients.registered.clientId,
+      clientSecret: sandbox.clients.registered.secret,
+      authorityHost: sandbox.authority.slice(0, sandbox.authority.lastIndexOf('/')),
+    },
+    http: { ca: readFileSync(sandbox.caCertPath!) },
+    ...extra,
+  });
+}
 
 /** A connection to the sandbox with its demo app's secret, usmf by default. */
 export function sandboxConnectionBody(sandbox: Sandbox) {
