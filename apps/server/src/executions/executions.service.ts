@@ -296,10 +296,14 @@ export class ExecutionsService {
     };
   }
 
-  /** The executions that wrote a record with this tracked value (a key part such as a customer account). */
+  /**
+   * The executions that wrote a record with this tracked value (a key part such as a customer account),
+   * whatever its capitals, as F&O's keys; folded by PostgreSQL's `lower`, as the stored values were.
+   */
   async search(value: string, limit = 50): Promise<TrackedSearchResult> {
+    const [folded] = await this.db.$queryRaw<{ folded: string }[]>`SELECT lower(${value}) AS folded`;
     const rows = await this.db.trackedProperty.findMany({
-      where: { value },
+      where: { folded: folded!.folded },
       include: { execution: true },
       orderBy: { id: 'desc' },
       take: limit,

@@ -44,6 +44,11 @@ describe('executions end to end', () => {
     );
     expect(found.statusCode, found.body).toBe(200);
     expect(found.json().items[0].execution.id).toBe(done.id);
+    // Whatever its capitals, as F&O's keys: the value answered is the one written.
+    const lower = String(accounts.at(-1)).toLowerCase();
+    expect(lower).not.toBe(accounts.at(-1));
+    const folded = await bed.viewer.get(`/api/executions/search?tracked=${encodeURIComponent(lower)}`);
+    expect(folded.json().items[0]).toMatchObject({ value: accounts.at(-1), execution: { id: done.id } });
     const list = await bed.viewer.get(`/api/executions?processId=${ids.processId}&status=succeeded`);
     expect(list.json().items.map((e: { id: string }) => e.id)).toContain(done.id);
     const audit = await bed.db.auditEntry.findMany({ where: { action: 'ran', componentId: ids.processId } });

@@ -31,8 +31,8 @@ const OUTCOMES_CTE = `o AS (
     FROM o WHERE w."executionId" = $1::uuid AND w."shapeId" = o."shapeId" AND w."documentId" = o."documentId"
     RETURNING 1
   ), tracked AS (
-    INSERT INTO "TrackedProperty" ("executionId", "shapeId", "documentId", name, value)
-    SELECT $1::uuid, o."shapeId", o."documentId", k.key, k.value
+    INSERT INTO "TrackedProperty" ("executionId", "shapeId", "documentId", name, value, folded)
+    SELECT $1::uuid, o."shapeId", o."documentId", k.key, k.value, lower(k.value)
     FROM o CROSS JOIN LATERAL jsonb_each_text(CASE WHEN jsonb_typeof(o.key) = 'object' THEN o.key ELSE '{}'::jsonb END) k
     WHERE o.state = 'written' AND k.value IS NOT NULL
     RETURNING 1

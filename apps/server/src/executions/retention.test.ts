@@ -28,7 +28,14 @@ async function execution(
     },
   });
   await db.trackedProperty.create({
-    data: { executionId: id, shapeId: 'w', documentId: 'd', name: 'CustomerAccount', value: 'US-001' },
+    data: {
+      executionId: id,
+      shapeId: 'w',
+      documentId: 'd',
+      name: 'CustomerAccount',
+      value: 'US-001',
+      folded: 'us-001',
+    },
   });
   await db.executionLog.create({ data: { executionId: id, at: new Date(), level: 'info', message: 'x' } });
   return id;

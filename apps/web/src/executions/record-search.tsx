@@ -33,7 +33,7 @@ export function RecordSearch() {
         <button type="submit">Find</button>
       </form>
       <p id="record-search-hint" className="hint">
-        A part of the record's key, exactly as F&amp;O holds it (capitals count): a customer account such as
+        A part of the record's key, whole (capitals do not count, as in F&amp;O): a customer account such as
         US-001, a sales order number, a legal entity.
       </p>
       {value === '' ? null : found.isPending ? (
