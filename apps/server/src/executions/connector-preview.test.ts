@@ -34,49 +34,83 @@ describe('previewWrites', () => {
     ...extra,
   });
 
-  it('answers the request each write would send, with its body, and sends nothing', async () => {
+  /** A seeded usmf customer as it is now. */
+  async function existing() {
+    for await (const r of client.query('CustomersV3', {
+      top: 1,
+      filter: { op: 'eq', path: 'dataAreaId', value: 'usmf' },
+    }))
+      return r;
+    throw new Error('no usmf customer');
+  }
+
+  it('answers the request each write would send, with its body and what it would change, and writes nothing', async () => {
+    const record = await existing();
+    const key = record.key as { dataAreaId: string; CustomerAccount: string };
+    const at = `CustomersV3(dataAreaId='usmf',CustomerAccount='${key.CustomerAccount}')`;
+    const fresh = { dataAreaId: 'usmf', CustomerAccount: "O'Neil-1", OrganizationName: 'Preview Ltd' };
+    const renamed = { OrganizationName: 'Renamed Ltd' };
     sandbox.admin.resetCounters();
-    const customer = { dataAreaId: 'usmf', CustomerAccount: "O'Neil-1", OrganizationName: 'Preview Ltd' };
-    const key = { dataAreaId: 'usmf', CustomerAccount: "O'Neil-1" };
     const previews = [
-      ...(await previewWrites(client, target('create', { batch: { enabled: true } }), [item(customer)])),
-      ...(await previewWrites(client, target('update'), [item(customer, { key, etag: 'W/"7"' })])),
-      ...(await previewWrites(client, target('update', { ifMatch: 'any' }), [item(customer, { key })])),
-      ...(await previewWrites(client, target('upsert'), [item(customer)])),
+      ...(await previewWrites(client, target('create', { batch: { enabled: true } }), [item(fresh)])),
+      ...(await previewWrites(client, target('update'), [item(renamed, { key, etag: record.etag! })])),
+      ...(await previewWrites(client, target('update', { ifMatch: 'any' }), [
+        item({ OrganizationName: record.data.OrganizationName }, { key }),
+      ])),
+      ...(await previewWrites(client, target('upsert'), [item({ ...key, ...renamed })])),
+      ...(await previewWrites(client, target('upsert'), [item(fresh)])),
       ...(await previewWrites(client, target('delete', { ifMatch: 'none' }), [item({}, { key })])),
       ...(await previewWrites(client, target('execute', { actionName: 'Recalculate' }), [
         item({ Amount: 1 }, { key, parameters: { Reason: 'test' } }),
       ])),
     ];
-    expect(previews.map((p) => [p.ok, p.request])).toEqual([
-      [true, 'POST CustomersV3 · in a $batch'],
-      [true, `PATCH CustomersV3(dataAreaId='usmf',CustomerAccount='O''Neil-1') · If-Match: W/"7"`],
-      [true, `PATCH CustomersV3(dataAreaId='usmf',CustomerAccount='O''Neil-1') · If-Match: *`],
+    const was = JSON.stringify(record.data.OrganizationName);
+    expect(previews.map((p) => [p.ok, p.request, p.changes])).toEqual([
+      [true, 'POST CustomersV3 · in a $batch', undefined],
+      [true, `PATCH ${at} · If-Match: ${record.etag}`, `OrganizationName: ${was} → "Renamed Ltd"`],
+      [true, `PATCH ${at} · If-Match: *`, 'nothing'],
+      [true, `PATCH ${at} · If-Match: ${record.etag}`, `OrganizationName: ${was} → "Renamed Ltd"`],
       [
         true,
-        `GET CustomersV3(dataAreaId='usmf',CustomerAccount='O''Neil-1'), then PATCH it or POST CustomersV3`,
+        `POST CustomersV3 (CustomersV3(dataAreaId='usmf',CustomerAccount='O''Neil-1') does not exist yet)`,
+        undefined,
       ],
-      [true, `DELETE CustomersV3(dataAreaId='usmf',CustomerAccount='O''Neil-1')`],
-      [true, `POST CustomersV3(dataAreaId='usmf',CustomerAccount='O''Neil-1')/Recalculate`],
+      [true, `DELETE ${at}`, undefined],
+      [true, `POST ${at}/Recalculate`, undefined],
     ]);
-    expect(previews[0]!.data).toEqual(customer);
-    expect(previews[4]!.data).toBeUndefined();
-    expect(previews[5]!.data).toEqual({ Amount: 1, Reason: 'test' });
+    expect(previews[0]!.data).toEqual(fresh);
+    expect(previews[5]!.data).toBeUndefined();
+    expect(previews[6]!.data).toEqual({ Amount: 1, Reason: 'test' });
     expect(sandbox.admin.counters().writes).toEqual({ created: 0, updated: 0, deleted: 0 });
-    const stillAbsent = await client.get('CustomersV3', key).then(
-      () => 'found',
-      (e: Error) => e.name,
-    );
-    expect(stillAbsent).toBe('NotFoundError');
+    expect((await client.get('CustomersV3', key)).data.OrganizationName).toBe(record.data.OrganizationName);
   });
 
-  it('fails, as the write would before sending, an update whose record has no key', async () => {
-    const [outcome] = await previewWrites(client, target('update'), [item({ OrganizationName: 'No key' })]);
-    expect(outcome).toMatchObject({
-      ok: false,
-      error: {
-        message: "An update of CustomersV3 needs the record's key (dataAreaId, CustomerAccount).",
-      },
-    });
+  it('fails each write as it would be refused: no key, a create that exists, an update or delete of nothing, a changed record', async () => {
+    const record = await existing();
+    const key = record.key as Record<string, string>;
+    const gone = { dataAreaId: 'usmf', CustomerAccount: 'NO-SUCH-1' };
+    const refusals = [
+      ...(await previewWrites(client, target('update'), [item({ OrganizationName: 'No key' })])),
+      ...(await previewWrites(client, target('create'), [item({ ...key, OrganizationName: 'Twice' })])),
+      ...(await previewWrites(client, target('update'), [item({ OrganizationName: 'X' }, { key: gone })])),
+      ...(await previewWrites(client, target('delete'), [item({}, { key: gone })])),
+      ...(await previewWrites(client, target('update'), [
+        item({ OrganizationName: 'X' }, { key, etag: 'W/"old"' }),
+      ])),
+    ];
+    expect(refusals.map((r) => [r.ok, r.error?.code])).toEqual([
+      [false, 'Error'],
+      [false, 'exists'],
+      [false, 'not-found'],
+      [false, 'not-found'],
+      [false, 'changed'],
+    ]);
+    expect(refusals[0]!.error?.message).toBe(
+      "An update of CustomersV3 needs the record's key (dataAreaId, CustomerAccount).",
+    );
+    expect(refusals[1]!.error?.message).toMatch(/exists already: the create would be refused\.$/);
+    expect(refusals[4]!.error?.message).toContain(
+      `changed since it was read (its ETag is ${record.etag}, not W/"old")`,
+    );
   });
 });

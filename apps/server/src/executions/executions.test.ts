@@ -121,6 +121,8 @@ describe('executions end to end', () => {
   });
 
   it('previews a run: reads are real, no write is sent or recorded, each write shows its request', async () => {
+    // The customers earlier tests copied would be refused as existing already.
+    bed.sandbox.admin.reset();
     const before = usrt();
     bed.sandbox.admin.resetCounters();
     const res = await bed.operator.post(`/api/processes/${ids.processId}/executions`, { mode: 'preview' });

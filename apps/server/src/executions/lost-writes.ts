@@ -6,6 +6,7 @@ import {
   type Key,
   keyOf,
   pickKey,
+  sameValue,
   uncertain,
   type WriteTarget,
   written,
@@ -20,15 +21,9 @@ export function checkable(target: WriteTarget, item: WriteItem): boolean {
   return target.action !== 'update' || (ifMatchOf(target, item) === 'tracked' && item.etag !== undefined);
 }
 
-/** Whether the record holds every value the update sent (numbers and decimals compared as text). */
+/** Whether the record holds every value the update sent. */
 function holds(record: Record<string, unknown>, data: Record<string, unknown>): boolean {
-  return Object.entries(data).every(([field, sent]) => {
-    const now = record[field];
-    if (sent === now) return true;
-    if (typeof sent === 'object' || typeof now === 'object')
-      return JSON.stringify(sent) === JSON.stringify(now);
-    return String(sent) === String(now);
-  });
+  return Object.entries(data).every(([field, sent]) => sameValue(sent, record[field]));
 }
 
 /**

@@ -28,6 +28,14 @@ export function pickKey(names: string[], source: Record<string, unknown>): Key |
   return Object.fromEntries(names.map((n) => [n, source[n] as string]));
 }
 
+/** Whether a value sent equals the record's (numbers and decimals compared as text). */
+export function sameValue(sent: unknown, now: unknown): boolean {
+  if (sent === now) return true;
+  if (typeof sent === 'object' || typeof now === 'object')
+    return JSON.stringify(sent) === JSON.stringify(now);
+  return String(sent) === String(now);
+}
+
 /** The record a write addresses: its tracked key, else key parts in the parameters, else in the payload. */
 export function keyOf(target: WriteTarget, item: WriteItem): Key | undefined {
   return (

@@ -15,7 +15,7 @@ type Doc = {
 };
 
 /** What the panel calls a tracked property, when not by its name. */
-const TRACKED_NAMES: Record<string, string> = { request: 'would send' };
+const TRACKED_NAMES: Record<string, string> = { request: 'would send', changes: 'would change' };
 
 /** A tracked value as people write it: a key object as `dataAreaId=usmf,CustomerAccount=US-001`. */
 function showTracked(value: unknown): string {

@@ -8,8 +8,10 @@ export interface TrackedProperties {
   dataAreaId?: string;
   /** The entity set the record was read from or written to. */
   entitySet?: string;
-  /** A preview's write: the request it would have sent instead (`PATCH CustomersV3(…)`). */
+  /** A preview's write: the request it would have sent instead (`PATCH CustomersV3(…)`)… */
   request?: string;
+  /** …and for an update, the fields it would change (`Name: "A" → "B"`, or `nothing`). */
+  changes?: string;
 }
 
 /** Why a document failed, and where. */

@@ -65,8 +65,10 @@ export interface WriteOutcome {
   dataAreaId?: string;
   /** The outcome is unknown (connection lost after sending and no key to check). */
   uncertain?: boolean;
-  /** A preview's outcome: the request the write would have sent (`PATCH CustomersV3(…)`). */
+  /** A preview's outcome: the request the write would have sent (`PATCH CustomersV3(…)`)… */
   request?: string;
+  /** …and for an update, the fields it would change (`Name: "A" → "B"`, or `nothing`). */
+  changes?: string;
   error?: { message: string; code?: string; status?: number };
 }
 

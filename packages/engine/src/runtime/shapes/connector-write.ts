@@ -101,9 +101,9 @@ export function connectorWriteHandler(
     docs.forEach((doc, i) => {
       const o = outcomes[i]!;
       if (o.ok) {
-        const tracked = o.request
-          ? { ...doc.properties.tracked, request: o.request }
-          : doc.properties.tracked;
+        const tracked = { ...doc.properties.tracked };
+        if (o.request) tracked.request = o.request;
+        if (o.changes) tracked.changes = o.changes;
         out.push({ ...doc, data: o.data ?? doc.data, properties: { ...doc.properties, tracked } });
       } else {
         failed.push({
