@@ -86,6 +86,13 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
     panel.getByRole('combobox', { name: 'Shape', exact: true }).locator('option:checked'),
   ).toHaveText(`Three customers ${suffix}`);
   await expect(panel.getByRole('combobox', { name: 'Direction', exact: true })).toHaveValue('out');
+  // And by keyboard: a shape of the graph takes the focus, Enter shows its documents.
+  await graph.locator('.react-flow__node', { has: page.getByRole('group', { name: 'Shape Stop' }) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(
+    panel.getByRole('combobox', { name: 'Shape', exact: true }).locator('option:checked'),
+  ).toHaveText('Stop');
+  await expect(panel.getByRole('combobox', { name: 'Direction', exact: true })).toHaveValue('in');
   await page.screenshot({ path: test.info().outputPath('execution.png'), fullPage: true });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();

@@ -62,7 +62,18 @@ export function ExecutionGraph({
     [execution],
   );
   return (
-    <section aria-label="Process as it ran" className="panel execution-graph">
+    <section
+      aria-label="Process as it ran"
+      className="panel execution-graph"
+      // A shape takes the focus (Tab): Enter or Space on it does what a click does.
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        const id = (e.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+        if (!id || !onShapeClick) return;
+        e.preventDefault();
+        onShapeClick(id);
+      }}
+    >
       <RunContext.Provider value={run}>
         <ReactFlow<ShapeNode, Edge>
           nodes={nodes}
