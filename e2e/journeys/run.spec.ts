@@ -109,9 +109,17 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await page.getByRole('button', { name: `Test run Run me ${suffix}` }).click();
   await expect(page.getByRole('heading', { name: `Execution of Run me ${suffix}` })).toBeVisible();
   await expect(page.locator('.status-badge').first()).toHaveText('succeeded', { timeout: 60_000 });
+  // A preview is a click away too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  await page.getByRole('button', { name: `Preview Run me ${suffix}` }).click();
+  await expect(page.getByText(/^preview run · revision/)).toBeVisible();
+  await expect(page.locator('.status-badge').first()).toHaveText('succeeded', { timeout: 60_000 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
   await page.getByRole('link', { name: `Runs of Run me ${suffix}` }).click();
-  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(3);
+  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(4);
+  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row').nth(1)).toContainText(
+    'preview',
+  );
 
   // A test run takes 100 documents from its start at most, and the canvas says so when it stopped there.
   const components = new ComponentsPage(page);

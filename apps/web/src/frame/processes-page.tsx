@@ -1,4 +1,10 @@
-import { type ComponentSummary, type ExecutionSummary, roles, type SessionInfo } from '@flowline/contracts';
+import {
+  type ComponentSummary,
+  type ExecutionMode,
+  type ExecutionSummary,
+  roles,
+  type SessionInfo,
+} from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -11,8 +17,8 @@ import { DOCUMENTS_EXAMPLE, RunDocumentsDialog } from '../process/run-documents-
 import { Empty, Failed, Loading } from './status.js';
 
 /**
- * Every process with how its last run went, a test run one click away (one that takes documents from
- * its caller asks for them first), and its runs.
+ * Every process with how its last run went, a test run and a preview one click away (one that takes
+ * documents from its caller asks for them first), and its runs.
  */
 export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const processes = useEveryComponent('process');
@@ -70,12 +76,15 @@ function ProcessRow({
 }) {
   const navigate = useNavigate();
   const run = useMutation({
-    mutationFn: (documents?: RunDocuments) => startExecution(process.id, 'test', documents),
+    mutationFn: ({ mode, documents }: { mode: ExecutionMode; documents?: RunDocuments }) =>
+      startExecution(process.id, mode, documents),
     onSuccess: ({ id }) => navigate(`/executions/${id}`),
     // Changed since the list was read to take documents: asked for them now.
-    onError: (error) => takesDocuments(error) && setAsking(true),
+    onError: (error, { mode }) => takesDocuments(error) && setAsking(mode),
   });
-  const [asking, setAsking] = useState(false);
+  const [asking, setAsking] = useState<ExecutionMode | null>(null);
+  const start = (mode: ExecutionMode) => (process.takesDocuments ? setAsking(mode) : run.mutate({ mode }));
+  const more = process.takesDocuments ? '…' : '';
   const [documentsText, setDocumentsText] = useState(DOCUMENTS_EXAMPLE);
   return (
     <tr>
@@ -105,14 +114,25 @@ function ProcessRow({
       <td>
         <div className="row-actions">
           {canRun && (
-            <button
-              type="button"
-              aria-label={`Test run ${process.name}`}
-              disabled={run.isPending}
-              onClick={() => (process.takesDocuments ? setAsking(true) : run.mutate(undefined))}
-            >
-              {run.isPending ? 'Starting…' : process.takesDocuments ? 'Test run…' : 'Test run'}
-            </button>
+            <>
+              <button
+                type="button"
+                aria-label={`Test run ${process.name}`}
+                disabled={run.isPending}
+                onClick={() => start('test')}
+              >
+                {run.isPending && run.variables.mode === 'test' ? 'Starting…' : `Test run${more}`}
+              </button>
+              <button
+                type="button"
+                aria-label={`Preview ${process.name}`}
+                title="A test run that writes nothing: each write shows the request it would send"
+                disabled={run.isPending}
+                onClick={() => start('preview')}
+              >
+                {run.isPending && run.variables.mode === 'preview' ? 'Starting…' : `Preview${more}`}
+              </button>
+            </>
           )}
           <Link to={`/executions?processId=${process.id}`} aria-label={`Runs of ${process.name}`}>
             Runs
@@ -125,14 +145,14 @@ function ProcessRow({
         )}
         {asking && (
           <RunDocumentsDialog
-            mode="test"
+            mode={asking}
             processName={process.name}
             text={documentsText}
             onText={setDocumentsText}
-            onCancel={() => setAsking(false)}
+            onCancel={() => setAsking(null)}
             onRun={(documents) => {
-              setAsking(false);
-              run.mutate(documents);
+              setAsking(null);
+              run.mutate({ mode: asking, documents });
             }}
           />
         )}
