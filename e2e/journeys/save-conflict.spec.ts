@@ -156,3 +156,50 @@ test('a link away from unsaved changes asks first; staying keeps them, leaving d
   await nav.getByRole('link', { name: 'Executions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Executions' })).toBeVisible();
 });
+
+test('a tab closed with unsaved changes loses nothing: the editor offers them back', async ({
+  context,
+  page,
+}) => {
+  await signIn(page);
+  await EditorPage.ofNew(page, `Kept ${Date.now().toString(36)}`);
+  const url = page.url();
+  await page.getByLabel('Description').fill('Typed, then the tab closed');
+  const kept = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('flowline.draft.')).length);
+  await expect.poll(kept).toBe(1);
+  // Closed without a word (no beforeunload), as a crash would.
+  await page.close();
+
+  const again = new EditorPage(await context.newPage());
+  await again.open(url);
+  const offer = again.page.getByRole('region', { name: 'Unsaved changes kept in this browser' });
+  await expect(offer).toContainText('Changes to this component were not saved when its page closed');
+  await expect(again.page.getByLabel('Description')).toHaveValue('');
+  await offer.getByRole('button', { name: 'Restore them' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(again.page.getByLabel('Description')).toHaveValue('Typed, then the tab closed');
+  await expect(again.status).toHaveText('Unsaved changes');
+  await again.save();
+  // Saved, nothing is kept or offered any more.
+  await again.page.reload();
+  await expect(again.status).toHaveText('Saved · revision 2');
+  await expect(offer).toHaveCount(0);
+
+  // Discarded, it is not offered again.
+  await again.page.getByLabel('Description').fill('Not wanted');
+  await expect.poll(() => again.page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  const third = new EditorPage(await context.newPage());
+  await third.open(url);
+  await third.page
+    .getByRole('region', { name: 'Unsaved changes kept in this browser' })
+    .getByRole('button', {
+      name: 'Discard them',
+    })
+    .click();
+  await third.page.reload();
+  await expect(third.status).toHaveText('Saved · revision 2');
+  await expect(third.page.getByRole('region', { name: 'Unsaved changes kept in this browser' })).toHaveCount(
+    0,
+  );
+});

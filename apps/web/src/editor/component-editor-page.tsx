@@ -1,8 +1,9 @@
 import type { Component } from '@flowline/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { useBlocker, useParams } from 'react-router';
-import { ApiError } from '../api/client.js';
+import { ApiError, api } from '../api/client.js';
 import { useComponent, useSaveComponent } from '../api/component-queries.js';
+import { useSession } from '../api/session.js';
 import { ErrorBoundary } from '../frame/error-boundary.js';
 import { Failed, Loading } from '../frame/status.js';
 import { typing } from '../frame/typing.js';
@@ -10,6 +11,7 @@ import { BodyEditor } from './body-editor.js';
 import { ConflictDialog } from './conflict-dialog.js';
 import { draftOf, isDirty } from './draft.js';
 import { useDraftHistory } from './draft-history.js';
+import { draftStore } from './draft-store.js';
 import { LeaveDialog } from './leave-dialog.js';
 import { RevisionPanel } from './revision-panel.js';
 import { UsedByPanel } from './used-by-panel.js';
@@ -40,6 +42,30 @@ function ComponentEditor({ saved }: { saved: Component }) {
   const leaving = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
+  const userId = useSession().data?.user.id;
+  // What a tab that crashed or was closed left unsaved, offered back until taken or dropped.
+  const [offer, setOffer] = useState(() => {
+    const stored = userId ? draftStore.read(userId, saved.id) : undefined;
+    return stored && isDirty(saved, stored.draft) ? stored : undefined;
+  });
+  useEffect(() => {
+    if (!userId || offer) return;
+    if (!dirty) return draftStore.forgetOwn(userId, base.id);
+    // Kept a moment after the last change: a body can be large, and a keystroke needs no copy of it.
+    const kept = setTimeout(() => draftStore.keep(userId, base, draft), 300);
+    return () => clearTimeout(kept);
+  }, [userId, offer, dirty, base, draft]);
+  const restoreOffer = async (stored: NonNullable<typeof offer>) => {
+    setOffer(undefined);
+    if (stored.base !== base.version) {
+      // Saved from the revision they started from, a save then shows what was saved since.
+      const from = await api<Component>(`/api/components/${base.id}/revisions/${stored.base}`).catch(
+        () => undefined,
+      );
+      if (from) setBase(from);
+    }
+    history.change(() => stored.draft);
+  };
 
   const saveFrom = useCallback(
     (version: number) =>
@@ -80,7 +106,9 @@ function ComponentEditor({ saved }: { saved: Component }) {
       e.preventDefault();
     };
     const onLeave = (e: BeforeUnloadEvent) => {
-      if (dirty) e.preventDefault();
+      if (!dirty) return;
+      e.preventDefault();
+      if (userId && !offer) draftStore.keep(userId, base, draft);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onLeave);
@@ -88,7 +116,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onLeave);
     };
-  }, [dirty, base.version, saveFrom, undoable, history.undo, history.redo]);
+  }, [dirty, base, draft, userId, offer, saveFrom, undoable, history.undo, history.redo]);
 
   const restored = (next: Component) => {
     setBase(next);
@@ -129,6 +157,28 @@ function ComponentEditor({ saved }: { saved: Component }) {
           Used by
         </button>
       </header>
+      {offer && (
+        <section aria-label="Unsaved changes kept in this browser" className="panel draft-offer">
+          <p>
+            Changes to this component were not saved when its page closed, at{' '}
+            {new Date(offer.at).toLocaleString()}: this browser kept them.
+            {offer.base !== base.version &&
+              ` They started from revision ${offer.base}; revision ${base.version} was saved since, so a save shows what changed.`}
+          </p>
+          <button type="button" onClick={() => restoreOffer(offer)}>
+            Restore them
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              if (userId) draftStore.forget(userId, base.id);
+              setOffer(undefined);
+            }}
+          >
+            Discard them
+          </button>
+        </section>
+      )}
       {save.isError && !conflict && (
         <p role="alert" className="field-error">
           Not saved: {save.error.message}
@@ -168,7 +218,10 @@ function ComponentEditor({ saved }: { saved: Component }) {
         <LeaveDialog
           name={draft.name || base.name}
           onStay={() => leaving.reset()}
-          onLeave={() => leaving.proceed()}
+          onLeave={() => {
+            if (userId) draftStore.forgetOwn(userId, base.id);
+            leaving.proceed();
+          }}
         />
       )}
       {conflict && (
