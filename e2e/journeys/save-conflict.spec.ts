@@ -203,3 +203,41 @@ test('a tab closed with unsaved changes loses nothing: the editor offers them ba
     0,
   );
 });
+
+test('a draft kept from an older revision is restored against it: saving shows what was saved since', async ({
+  context,
+  page,
+}) => {
+  await signIn(page);
+  await EditorPage.ofNew(page, `Kept old ${Date.now().toString(36)}`);
+  const url = page.url();
+  await page.getByLabel('Description').fill('Mine, from revision 1');
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('flowline.draft.'))))
+    .toBe(true);
+  await page.close();
+
+  // Someone saves revision 2 meanwhile (here: another tab, which drops the offer for itself).
+  const other = new EditorPage(await context.newPage());
+  await other.open(url);
+  await other.page.getByRole('button', { name: 'Discard them' }).waitFor();
+  await other.page.getByLabel('Name').fill(`Renamed ${Date.now().toString(36)}`);
+  await other.save();
+  await expect(other.status).toHaveText('Saved · revision 2');
+  await other.page.close();
+
+  const again = new EditorPage(await context.newPage());
+  await again.open(url);
+  const offer = again.page.getByRole('region', { name: 'Unsaved changes kept in this browser' });
+  await expect(offer).toContainText('They started from revision 1; revision 2 was saved since');
+  await offer.getByRole('button', { name: 'Restore them' }).click();
+  await expect(again.page.getByLabel('Description')).toHaveValue('Mine, from revision 1');
+  await again.saveButton.click();
+  // Not saved over revision 2 unseen: the conflict shows their rename beside my description.
+  await expect(again.conflict.getByRole('table', { name: 'Their changes' })).toContainText('Renamed');
+  await expect(again.conflict.getByRole('table', { name: 'Your unsaved changes' })).toContainText(
+    'Mine, from revision 1',
+  );
+  await again.conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+  await expect(again.status).toHaveText('Saved · revision 3');
+});
