@@ -330,6 +330,29 @@ describe('preview', () => {
     ]);
   });
 
+  it('tells what each write shape would do, never what an earlier one would have', async () => {
+    const ports = createMemoryPorts({
+      update: { info: { kind: 'update', entitySet: 'Things' } },
+      create: { info: { kind: 'create', entitySet: 'Copies' } },
+    });
+    ports.operations.write = async (ref, items) =>
+      items.map((i) =>
+        ref.operationId === 'update'
+          ? { documentId: i.documentId, ok: true, request: 'PATCH Things(1)', changes: 'n: 0 → 1' }
+          : { documentId: i.documentId, ok: true, request: 'POST Copies' },
+      );
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('u', 'update'), shapes.connector('c', 'create')],
+      ['s->u', 'u->c'],
+    );
+    await runProcess(p, ports, { executionId: 'e', mode: 'preview', documents: docs(1) });
+    const out = (shapeId: string) =>
+      ports.storage.kept.find((k) => k.shapeId === shapeId && k.direction === 'out')?.document.properties
+        .tracked;
+    expect(out('u')).toMatchObject({ request: 'PATCH Things(1)', changes: 'n: 0 → 1' });
+    expect(out('c')).toEqual({ request: 'POST Copies' });
+  });
+
   it('fails the documents whose write would be refused before sending, and a preview that throws fails them all', async () => {
     const ports = createMemoryPorts(writeOp());
     let calls = 0;

@@ -1,5 +1,5 @@
 import type { ConnectorShape } from '@flowline/contracts';
-import type { Document } from '../../model/document.js';
+import type { Document, TrackedProperties } from '../../model/document.js';
 import { errorMessage, type Failure, type RunContext, type ShapeHandler, type ShapeIO } from '../context.js';
 import type { OperationInfo, OperationRef, WriteItem, WriteOutcome, WriteRecord } from '../ports.js';
 import { resolveParameters } from '../values.js';
@@ -101,7 +101,9 @@ export function connectorWriteHandler(
     docs.forEach((doc, i) => {
       const o = outcomes[i]!;
       if (o.ok) {
-        const tracked = { ...doc.properties.tracked };
+        // What an earlier write shape would have sent is not this one's.
+        const { request: _request, changes: _changes, ...earlier } = doc.properties.tracked;
+        const tracked: TrackedProperties = earlier;
         if (o.request) tracked.request = o.request;
         if (o.changes) tracked.changes = o.changes;
         out.push({ ...doc, data: o.data ?? doc.data, properties: { ...doc.properties, tracked } });
