@@ -120,6 +120,12 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row').nth(1)).toContainText(
     'preview',
   );
+  // Previews apart from the runs that wrote.
+  await page.getByLabel('Mode').selectOption('test');
+  await expect(page).toHaveURL(/mode=test/);
+  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(3);
+  await page.getByLabel('Mode').selectOption('preview');
+  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(2);
 
   // A test run takes 100 documents from its start at most, and the canvas says so when it stopped there.
   const components = new ComponentsPage(page);

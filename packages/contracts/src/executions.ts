@@ -72,6 +72,7 @@ export const ListExecutionsQuery = Type.Object(
   {
     processId: Type.Optional(Id),
     status: Type.Optional(ExecutionStatus),
+    mode: Type.Optional(ExecutionMode),
     /** Created at or after this time. */
     from: Type.Optional(DateTime),
     /** Created before this time. */

@@ -114,6 +114,7 @@ export class ExecutionsService {
     const where: Prisma.ExecutionWhereInput = {
       ...(query.processId ? { processId: query.processId } : {}),
       ...(query.status ? { status: query.status } : {}),
+      ...(query.mode ? { mode: query.mode } : {}),
       ...(query.from || query.to
         ? {
             createdAt: {

@@ -138,6 +138,14 @@ describe('executions end to end', () => {
     const first = out.json().items[0].document;
     expect(first.properties.tracked.request).toBe('POST CustomersV3 · in a $batch');
     expect(first.data.dataAreaId).toBe('usrt');
+    // The list tells previews from real runs.
+    const listed = async (mode: string) => {
+      const res = await bed.viewer.get(`/api/executions?processId=${ids.processId}&mode=${mode}&limit=500`);
+      return res.json().items.map((e: { id: string }) => e.id);
+    };
+    expect(await listed('preview')).toContain(done.id);
+    expect(await listed('full')).not.toContain(done.id);
+    expect((await bed.viewer.get('/api/executions?mode=dry')).statusCode).toBe(400);
     // Run again, it previews again.
     const again = await bed.operator.post(`/api/executions/${done.id}/run-again`);
     expect(again.statusCode, again.body).toBe(202);

@@ -29,6 +29,7 @@ const whileRunning = (q: { state: { data?: { items: { status: ExecutionStatus }[
 export function useExecutions(filter: {
   processId?: string;
   status?: string;
+  mode?: string;
   limit?: number;
   offset?: number;
 }) {

@@ -1,4 +1,9 @@
-import { type ExecutionStatus, ExecutionStatus as Statuses } from '@flowline/contracts';
+import {
+  type ExecutionMode,
+  type ExecutionStatus,
+  ExecutionMode as Modes,
+  ExecutionStatus as Statuses,
+} from '@flowline/contracts';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useExecutions } from '../api/execution-queries.js';
@@ -13,13 +18,15 @@ import { RecordSearch } from './record-search.js';
 const PAGE = 50;
 
 const statuses = Statuses.anyOf.map((s: { const: ExecutionStatus }) => s.const);
+const modes = Modes.anyOf.map((m: { const: ExecutionMode }) => m.const);
 
-/** Every run, newest first, filtered by process and status. */
+/** Every run, newest first, filtered by process, status and mode (`full` alone: the real runs). */
 export function ExecutionsPage() {
   // Filters and page live in the address: a link (from a process, say) or a reload keeps them.
   const [params, setParams] = useSearchParams();
   const processId = params.get('processId') ?? '';
   const status = params.get('status') ?? '';
+  const mode = params.get('mode') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const change = (patch: Record<string, string | number>) => {
     const next = new URLSearchParams(params);
@@ -27,7 +34,7 @@ export function ExecutionsPage() {
     setParams(next, { replace: true });
   };
   const processes = useEveryComponent('process');
-  const executions = useExecutions({ processId, status, limit: PAGE, offset });
+  const executions = useExecutions({ processId, status, mode, limit: PAGE, offset });
   const page = executions.data && pageAt(offset, PAGE, executions.data.total);
   // An offset past the end (an old link, runs deleted since) moves to the last page.
   const lastPage = page?.from;
@@ -60,6 +67,17 @@ export function ExecutionsPage() {
             ))}
           </select>
         </label>
+        <label>
+          Mode
+          <select value={mode} onChange={(e) => change({ mode: e.target.value, offset: 0 })}>
+            <option value="">Any mode</option>
+            {modes.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {executions.isPending ? (
         <Loading what="executions" />
@@ -67,7 +85,7 @@ export function ExecutionsPage() {
         <Failed what="executions" error={executions.error} retry={() => executions.refetch()} />
       ) : executions.data.items.length === 0 ? (
         <Empty>
-          {processId || status
+          {processId || status || mode
             ? 'No execution matches these filters.'
             : 'No execution yet. Run a process from its canvas.'}
         </Empty>
