@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useBlocker, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.js';
 import { useComponent, useSaveComponent } from '../api/component-queries.js';
-import { useSession } from '../api/session.js';
 import { ErrorBoundary } from '../frame/error-boundary.js';
 import { Failed, Loading } from '../frame/status.js';
 import { typing } from '../frame/typing.js';
@@ -11,7 +10,8 @@ import { BodyEditor } from './body-editor.js';
 import { ConflictDialog } from './conflict-dialog.js';
 import { draftOf, isDirty } from './draft.js';
 import { useDraftHistory } from './draft-history.js';
-import { draftStore } from './draft-store.js';
+import type { StoredDraft } from './draft-store.js';
+import { KeptDraftOffer, useKeptDraft } from './kept-draft.js';
 import { LeaveDialog } from './leave-dialog.js';
 import { RevisionPanel } from './revision-panel.js';
 import { UsedByPanel } from './used-by-panel.js';
@@ -42,21 +42,9 @@ function ComponentEditor({ saved }: { saved: Component }) {
   const leaving = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
-  const userId = useSession().data?.user.id;
-  // What a tab that crashed or was closed left unsaved, offered back until taken or dropped.
-  const [offer, setOffer] = useState(() => {
-    const stored = userId ? draftStore.read(userId, saved.id) : undefined;
-    return stored && isDirty(saved, stored.draft) ? stored : undefined;
-  });
-  useEffect(() => {
-    if (!userId || offer) return;
-    if (!dirty) return draftStore.forgetOwn(userId, base.id);
-    // Kept a moment after the last change: a body can be large, and a keystroke needs no copy of it.
-    const kept = setTimeout(() => draftStore.keep(userId, base, draft), 300);
-    return () => clearTimeout(kept);
-  }, [userId, offer, dirty, base, draft]);
-  const restoreOffer = async (stored: NonNullable<typeof offer>) => {
-    setOffer(undefined);
+  const kept = useKeptDraft(saved, base, draft, dirty);
+  const restoreKept = async (stored: StoredDraft) => {
+    kept.taken();
     if (stored.base !== base.version) {
       // Saved from the revision they started from, a save then shows what was saved since.
       const from = await api<Component>(`/api/components/${base.id}/revisions/${stored.base}`).catch(
@@ -108,7 +96,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
     const onLeave = (e: BeforeUnloadEvent) => {
       if (!dirty) return;
       e.preventDefault();
-      if (userId && !offer) draftStore.keep(userId, base, draft);
+      kept.keepNow();
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onLeave);
@@ -116,7 +104,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onLeave);
     };
-  }, [dirty, base, draft, userId, offer, saveFrom, undoable, history.undo, history.redo]);
+  }, [dirty, base.version, kept.keepNow, saveFrom, undoable, history.undo, history.redo]);
 
   const restored = (next: Component) => {
     setBase(next);
@@ -157,27 +145,13 @@ function ComponentEditor({ saved }: { saved: Component }) {
           Used by
         </button>
       </header>
-      {offer && (
-        <section aria-label="Unsaved changes kept in this browser" className="panel draft-offer">
-          <p>
-            Changes to this component were not saved when its page closed, at{' '}
-            {new Date(offer.at).toLocaleString()}: this browser kept them.
-            {offer.base !== base.version &&
-              ` They started from revision ${offer.base}; revision ${base.version} was saved since, so a save shows what changed.`}
-          </p>
-          <button type="button" onClick={() => restoreOffer(offer)}>
-            Restore them
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              if (userId) draftStore.forget(userId, base.id);
-              setOffer(undefined);
-            }}
-          >
-            Discard them
-          </button>
-        </section>
+      {kept.offer && (
+        <KeptDraftOffer
+          offer={kept.offer}
+          baseVersion={base.version}
+          onRestore={() => restoreKept(kept.offer!)}
+          onDiscard={kept.discard}
+        />
       )}
       {save.isError && !conflict && (
         <p role="alert" className="field-error">
@@ -219,7 +193,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
           name={draft.name || base.name}
           onStay={() => leaving.reset()}
           onLeave={() => {
-            if (userId) draftStore.forgetOwn(userId, base.id);
+            kept.forget();
             leaving.proceed();
           }}
         />
