@@ -57,6 +57,8 @@ describe('previewWrites', () => {
       ...(await previewWrites(client, target('update', { ifMatch: 'any' }), [
         item({ OrganizationName: record.data.OrganizationName }, { key }),
       ])),
+      // Tracked, but no ETag was read: the connector sends no If-Match either.
+      ...(await previewWrites(client, target('update'), [item(renamed, { key })])),
       ...(await previewWrites(client, target('upsert'), [item({ ...key, ...renamed })])),
       ...(await previewWrites(client, target('upsert'), [item(fresh)])),
       ...(await previewWrites(client, target('delete', { ifMatch: 'none' }), [item({}, { key })])),
@@ -69,6 +71,7 @@ describe('previewWrites', () => {
       [true, 'POST CustomersV3 · in a $batch', undefined],
       [true, `PATCH ${at} · If-Match: ${record.etag}`, `OrganizationName: ${was} → "Renamed Ltd"`],
       [true, `PATCH ${at} · If-Match: *`, 'nothing'],
+      [true, `PATCH ${at}`, `OrganizationName: ${was} → "Renamed Ltd"`],
       [true, `PATCH ${at} · If-Match: ${record.etag}`, `OrganizationName: ${was} → "Renamed Ltd"`],
       [
         true,
@@ -79,8 +82,8 @@ describe('previewWrites', () => {
       [true, `POST ${at}/Recalculate`, undefined],
     ]);
     expect(previews[0]!.data).toEqual(fresh);
-    expect(previews[5]!.data).toBeUndefined();
-    expect(previews[6]!.data).toEqual({ Amount: 1, Reason: 'test' });
+    expect(previews[6]!.data).toBeUndefined();
+    expect(previews[7]!.data).toEqual({ Amount: 1, Reason: 'test' });
     expect(sandbox.admin.counters().writes).toEqual({ created: 0, updated: 0, deleted: 0 });
     expect((await client.get('CustomersV3', key)).data.OrganizationName).toBe(record.data.OrganizationName);
   });

@@ -85,8 +85,9 @@ function previewOne(
   if (now instanceof Error)
     throw new Error(`Reading the record to preview this ${action} failed: ${now.message}`);
   const mode = ifMatchOf(target, item);
-  const condition =
-    mode === 'none' ? '' : ` · If-Match: ${mode === '*' ? '*' : (item.etag ?? now?.etag ?? 'its ETag')}`;
+  // As the connector sends it: a tracked condition without a tracked ETag sends no If-Match.
+  const sent = mode === '*' ? '*' : mode === 'tracked' ? item.etag : undefined;
+  const condition = sent ? ` · If-Match: ${sent}` : '';
   const batched =
     op.batch?.enabled && (action === 'create' || action === 'update' || action === 'delete')
       ? ' · in a $batch'
