@@ -4,7 +4,7 @@ import {
   failed,
   ifMatchOf,
   keyOf,
-  pickKey,
+  lookupKey,
   requiredKey,
   sameValue,
   type WriteTarget,
@@ -45,7 +45,7 @@ async function currentRecords(
   const current: Current[] = new Array(items.length).fill(undefined);
   if (target.action === 'execute') return current;
   const keyed = items.flatMap((item, i) => {
-    const key = target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
+    const key = lookupKey(target, item);
     return key ? [{ i, key }] : [];
   });
   if (keyed.length === 0) return current;

@@ -11,7 +11,7 @@ import {
   failed,
   ifMatchOf,
   keyOf,
-  pickKey,
+  lookupKey,
   requiredKey,
   rolledBack,
   uncertain,
@@ -30,7 +30,7 @@ async function lookUp(
   target: WriteTarget,
   item: WriteItem,
 ): Promise<TrackedRecord | undefined | 'no-key'> {
-  const key = target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
+  const key = lookupKey(target, item);
   if (!key) return 'no-key';
   try {
     return await client.get(target.entitySet, key);

@@ -4,8 +4,7 @@ import {
   failed,
   ifMatchOf,
   type Key,
-  keyOf,
-  pickKey,
+  lookupKey,
   sameValue,
   uncertain,
   type WriteTarget,
@@ -55,7 +54,7 @@ export async function checkByKey(
   const keyed: { i: number; key: Key }[] = [];
   for (const i of indices) {
     const item = items[i]!;
-    const key = target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
+    const key = lookupKey(target, item);
     if (key) keyed.push({ i, key });
     else
       outcomes[i] = uncertain(

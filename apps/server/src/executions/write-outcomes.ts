@@ -45,6 +45,14 @@ export function keyOf(target: WriteTarget, item: WriteItem): Key | undefined {
   );
 }
 
+/**
+ * The key a write's record is looked up by: a create's from its payload (a tracked key would be the
+ * record it was read from), any other write's as `keyOf` finds it.
+ */
+export function lookupKey(target: WriteTarget, item: WriteItem): Key | undefined {
+  return target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
+}
+
 /** `keyOf`, for writes that cannot go without one (updates, upserts, deletes). */
 export function requiredKey(target: WriteTarget, item: WriteItem): Key {
   const key = keyOf(target, item);

@@ -6,14 +6,13 @@ import {
   type SessionInfo,
 } from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useEveryComponent, useFolders } from '../api/queries.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
 import type { RunDocuments } from '../process/run-documents.js';
-import { DOCUMENTS_EXAMPLE, RunDocumentsDialog } from '../process/run-documents-dialog.js';
+import { useDocumentsAsker } from '../process/run-documents-dialog.js';
 import { Empty, Failed, Loading } from './status.js';
 
 /**
@@ -80,12 +79,12 @@ function ProcessRow({
       startExecution(process.id, mode, documents),
     onSuccess: ({ id }) => navigate(`/executions/${id}`),
     // Changed since the list was read to take documents: asked for them now.
-    onError: (error, { mode }) => takesDocuments(error) && setAsking(mode),
+    onError: (error, { mode }) => takesDocuments(error) && documents.ask(mode),
   });
-  const [asking, setAsking] = useState<ExecutionMode | null>(null);
-  const start = (mode: ExecutionMode) => (process.takesDocuments ? setAsking(mode) : run.mutate({ mode }));
+  const documents = useDocumentsAsker((mode, given) => run.mutate({ mode, documents: given }), process.name);
+  const start = (mode: ExecutionMode) =>
+    process.takesDocuments ? documents.ask(mode) : run.mutate({ mode });
   const more = process.takesDocuments ? '…' : '';
-  const [documentsText, setDocumentsText] = useState(DOCUMENTS_EXAMPLE);
   return (
     <tr>
       <td>
@@ -143,19 +142,7 @@ function ProcessRow({
             {run.error.message}
           </p>
         )}
-        {asking && (
-          <RunDocumentsDialog
-            mode={asking}
-            processName={process.name}
-            text={documentsText}
-            onText={setDocumentsText}
-            onCancel={() => setAsking(null)}
-            onRun={(documents) => {
-              setAsking(null);
-              run.mutate({ mode: asking, documents });
-            }}
-          />
-        )}
+        {documents.dialog}
       </td>
     </tr>
   );

@@ -1,10 +1,10 @@
 import type { ExecutionMode } from '@flowline/contracts';
 import { TEST_LIMIT } from '@flowline/engine';
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { RunState } from './run-context.js';
 import type { RunDocuments } from './run-documents.js';
-import { DOCUMENTS_EXAMPLE, RunDocumentsDialog } from './run-documents-dialog.js';
+import { useDocumentsAsker } from './run-documents-dialog.js';
 import type { RunProblem } from './use-live-run.js';
 
 /**
@@ -27,9 +27,8 @@ export const RunBar = memo(function RunBar({
   takesDocuments: boolean;
   onRun: (mode: ExecutionMode, documents?: RunDocuments) => void;
 }) {
-  const [asking, setAsking] = useState<ExecutionMode | null>(null);
-  const [documentsText, setDocumentsText] = useState(DOCUMENTS_EXAMPLE);
-  const ask = (mode: ExecutionMode) => (takesDocuments ? setAsking(mode) : onRun(mode));
+  const documents = useDocumentsAsker(onRun);
+  const ask = (mode: ExecutionMode) => (takesDocuments ? documents.ask(mode) : onRun(mode));
   const more = takesDocuments ? '…' : '';
   const busy =
     run !== null && (run.status === 'starting' || run.status === 'queued' || run.status === 'running');
@@ -88,18 +87,7 @@ export const RunBar = memo(function RunBar({
           {error}
         </p>
       )}
-      {asking && (
-        <RunDocumentsDialog
-          mode={asking}
-          text={documentsText}
-          onText={setDocumentsText}
-          onCancel={() => setAsking(null)}
-          onRun={(documents) => {
-            setAsking(null);
-            onRun(asking, documents);
-          }}
-        />
-      )}
+      {documents.dialog}
       {problems.length > 0 && (
         <ul aria-label="Why the run did not start" className="plain-list issues">
           {problems.map((p) => (

@@ -7,7 +7,7 @@ import { parseRunDocuments, type RunDocuments } from './run-documents.js';
 const RUN_NAMES: Record<ExecutionMode, string> = { test: 'Test run', preview: 'Preview', full: 'Full run' };
 
 /** What the dialog first shows: the shape documents take, to change. */
-export const DOCUMENTS_EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerGroupId": "10" }\n]';
+const DOCUMENTS_EXAMPLE = '[\n  { "CustomerAccount": "US-001", "CustomerGroupId": "10" }\n]';
 
 /**
  * Asks for the documents a run starts with, for a process whose start takes documents passed by the
@@ -86,4 +86,30 @@ export function RunDocumentsDialog({
       </form>
     </Modal>
   );
+}
+
+/**
+ * Asks for the documents of a run before starting it, for a process whose start takes them: `ask`
+ * opens the dialog for a mode, `dialog` renders it. Its text stays between runs of the page.
+ */
+export function useDocumentsAsker(
+  onRun: (mode: ExecutionMode, documents: RunDocuments) => void,
+  processName?: string,
+) {
+  const [asking, setAsking] = useState<ExecutionMode | null>(null);
+  const [text, setText] = useState(DOCUMENTS_EXAMPLE);
+  const dialog = asking && (
+    <RunDocumentsDialog
+      mode={asking}
+      processName={processName}
+      text={text}
+      onText={setText}
+      onCancel={() => setAsking(null)}
+      onRun={(documents) => {
+        setAsking(null);
+        onRun(asking, documents);
+      }}
+    />
+  );
+  return { ask: setAsking, dialog };
 }

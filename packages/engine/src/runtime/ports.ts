@@ -86,8 +86,9 @@ export interface OperationPort {
   ): AsyncIterable<OperationRecord[]>;
   /**
    * Writes (`create`, `update`, `upsert`, `delete`, `execute`): one outcome per item, never a throw per
-   * item. `preview`: sends nothing; each outcome is the `request` it would have sent and the `data` of
-   * its body, or the failure that would have stopped it before sending (a missing key).
+   * item. `preview`: sends nothing; each outcome is the `request` it would have sent, the `data` of its
+   * body and an update's `changes`, or the refusal it would meet (a missing key, a record that exists
+   * or does not).
    */
   write(
     ref: OperationRef,
