@@ -160,6 +160,16 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   expect(await usrtCustomers()).toBe(before);
   await page.getByRole('link', { name: 'Open execution' }).click();
   await expect(page.getByText('A preview: its reads were real, and it wrote nothing.')).toBeVisible();
+  // What the whole preview would do, and each write shape's part of it.
+  await expect(page.getByText('Its writes would: 5 create.')).toBeVisible();
+  const shapesTable = page.getByRole('table', { name: 'Shapes' });
+  await expect(shapesTable.getByRole('columnheader', { name: 'Would' })).toBeVisible();
+  await expect(
+    shapesTable
+      .getByRole('row', { name: new RegExp(`^create usrt customer ${suffix}`) })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('5 create');
   const previewed = page.getByRole('region', { name: 'Documents' });
   await previewed
     .getByRole('combobox', { name: 'Shape' })

@@ -32,6 +32,11 @@ export const ShapeCounts = Type.Object({
   failed: Type.Integer(),
   skipped: Type.Integer(),
   timeMs: Type.Number(),
+  /**
+   * A preview's write shape: its documents by what their write would do (`create`, `update`,
+   * `unchanged`, `delete`, `execute`) or the refusal it would meet (`refused:exists`…).
+   */
+  would: Type.Optional(Type.Record(Type.String(), Type.Integer())),
 });
 export type ShapeCounts = Static<typeof ShapeCounts>;
 

@@ -102,7 +102,7 @@ describe('previewWrites', () => {
       ])),
     ];
     expect(refusals.map((r) => [r.ok, r.error?.code])).toEqual([
-      [false, 'Error'],
+      [false, 'no-key'],
       [false, 'exists'],
       [false, 'not-found'],
       [false, 'not-found'],

@@ -130,7 +130,8 @@ describe('executions end to end', () => {
     const done = await waitFor(bed.operator, res.json().id);
     expect(done.status, JSON.stringify(done)).toBe('succeeded');
     expect(done.mode).toBe('preview');
-    expect(done.shapes.write).toMatchObject({ in: 100, out: 100, failed: 0 });
+    expect(done.shapes.write).toMatchObject({ in: 100, out: 100, failed: 0, would: { create: 100 } });
+    expect(done.shapes.start?.would).toBeUndefined();
     expect(usrt()).toBe(before);
     expect(bed.sandbox.admin.counters().writes).toEqual({ created: 0, updated: 0, deleted: 0 });
     expect(await bed.db.writeState.count({ where: { executionId: done.id } })).toBe(0);

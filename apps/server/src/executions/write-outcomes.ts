@@ -59,7 +59,11 @@ export function requiredKey(target: WriteTarget, item: WriteItem): Key {
   if (!key) {
     const { action, entitySet, keyNames } = target;
     const an = /^[aeiou]/.test(action) ? 'An' : 'A';
-    throw new Error(`${an} ${action} of ${entitySet} needs the record's key (${keyNames.join(', ')}).`);
+    const error = new Error(
+      `${an} ${action} of ${entitySet} needs the record's key (${keyNames.join(', ')}).`,
+    );
+    error.name = 'no-key'; // the code the document fails with
+    throw error;
   }
   return key;
 }

@@ -9,6 +9,7 @@ import { took } from './duration.js';
 import { ErrorText } from './error-text.js';
 import { type DocumentsView, ExecutionDocuments } from './execution-documents.js';
 import { ExecutionGraph } from './execution-graph.js';
+import { addWould, wouldText } from './would.js';
 
 /** One run: the process with per-shape counts and times, log, documents; cancel and re-run of failed documents. */
 export function ExecutionDetailPage() {
@@ -39,6 +40,8 @@ export function ExecutionDetailPage() {
   const failedShapeId = counts.find(([, s]) => s.failed > 0)?.[0];
   const duration = ex.finishedAt ? took(ex) : undefined;
   const anyFailed = failedShapeId !== undefined;
+  const preview = ex.mode === 'preview';
+  const would = preview ? addWould(counts.map(([, c]) => c.would)) : undefined;
   return (
     <section aria-labelledby="execution-title" className="editor">
       <header className="editor-header">
@@ -88,10 +91,11 @@ export function ExecutionDetailPage() {
         {ex.finishedAt ? ` · finished ${new Date(ex.finishedAt).toLocaleString()}` : ''}
         {duration ? ` · took ${duration}` : ''} · by {ex.startedBy ?? '—'}
       </p>
-      {ex.mode === 'preview' && (
+      {preview && (
         <p className="hint">
           A preview: its reads were real, and it wrote nothing. The documents out of each write shape are what
           it would have sent, with the request under "would send".
+          {would && <strong> Its writes would: {wouldText(would)}.</strong>}
         </p>
       )}
       {ex.error && <ErrorText message={ex.error} label="Why the execution failed" />}
@@ -119,12 +123,13 @@ export function ExecutionDetailPage() {
             <th scope="col">Failed</th>
             <th scope="col">Skipped</th>
             <th scope="col">Time</th>
+            {preview && <th scope="col">Would</th>}
           </tr>
         </thead>
         <tbody>
           {counts.length === 0 && (
             <tr>
-              <td colSpan={6}>No shape has run yet.</td>
+              <td colSpan={preview ? 7 : 6}>No shape has run yet.</td>
             </tr>
           )}
           {counts.map(([sid, c]) => (
@@ -148,6 +153,7 @@ export function ExecutionDetailPage() {
               ))}
               <td>{c.skipped}</td>
               <td>{Math.round(c.timeMs)} ms</td>
+              {preview && <td>{c.would ? wouldText(c.would) : ''}</td>}
             </tr>
           ))}
         </tbody>

@@ -117,6 +117,12 @@ export interface ShapeCounters {
   skipped: number;
   /** Time spent in the shape itself, downstream shapes excluded. */
   timeMs: number;
+  /**
+   * A preview's write shape: its documents by what their write would do (`create`, `update`,
+   * `unchanged`: an update that changes no value, `delete`, `execute`), or the refusal it would meet
+   * (`refused:no-key`, `refused:exists`, `refused:not-found`, `refused:changed`, `refused:other`).
+   */
+  would?: Record<string, number>;
 }
 
 /** A document kept for inspection: what came in, what went out, what failed. */

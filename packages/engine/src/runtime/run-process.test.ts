@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { processOf, shapes } from '../testing/build.js';
 import { createMemoryPorts } from '../testing/memory-ports.js';
 import { ProcessInvalidError } from './build-handlers.js';
-import type { WriteItem } from './ports.js';
+import type { WriteItem, WriteOutcome } from './ports.js';
 import { runProcess } from './run-process.js';
 
 const docs = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}`, data: { n: i } }));
@@ -317,7 +317,7 @@ describe('preview', () => {
     expect(result.status).toBe('succeeded');
     expect(sent).toEqual([]);
     expect(ports.storage.journal).toEqual([]);
-    expect(result.shapes.w).toMatchObject({ in: 3, out: 3, failed: 0 });
+    expect(result.shapes.w).toMatchObject({ in: 3, out: 3, failed: 0, would: { create: 3 } });
     // Kept like a test run's: every document, the write's with what it would have sent.
     const out = ports.storage.kept.filter((k) => k.shapeId === 'w' && k.direction === 'out');
     expect(out.map((k) => [k.document.data, k.document.properties.tracked.request])).toEqual([
@@ -350,7 +350,7 @@ describe('preview', () => {
       ports.storage.kept.find((k) => k.shapeId === shapeId && k.direction === 'out')?.document.properties
         .tracked;
     expect(out('u')).toMatchObject({ request: 'PATCH Things(1)', changes: 'n: 0 → 1' });
-    expect(out('c')).toEqual({ request: 'POST Copies' });
+    expect(out('c')).toEqual({ entitySet: 'Copies', request: 'POST Copies' });
   });
 
   it('fails the documents whose write would be refused before sending, and a preview that throws fails them all', async () => {
@@ -370,12 +370,43 @@ describe('preview', () => {
       ['s->w', 'w:error->e'],
     );
     const first = await runProcess(p, ports, { executionId: 'e1', mode: 'preview', documents: docs(3) });
-    expect(first.shapes.w).toMatchObject({ out: 2, failed: 1 });
+    expect(first.shapes.w).toMatchObject({ out: 2, failed: 1, would: { create: 2, 'refused:no-key': 1 } });
     const failed = ports.storage.kept.filter((k) => k.direction === 'failed');
     expect(failed.map((k) => [k.document.id, k.document.error?.code])).toEqual([['d1', 'no-key']]);
     const second = await runProcess(p, ports, { executionId: 'e2', mode: 'preview', documents: docs(2) });
-    expect(second.shapes.w).toMatchObject({ out: 0, failed: 2 });
+    expect(second.shapes.w).toMatchObject({ out: 0, failed: 2, would: { 'refused:other': 2 } });
     expect(ports.storage.logs.at(-1)?.message).toBe('2 document(s) failed here.');
+  });
+});
+
+describe("a preview's sum", () => {
+  it("counts each write shape's documents by what their write would do, or the refusal it would meet", async () => {
+    const ports = createMemoryPorts({ upsert: { info: { kind: 'upsert', entitySet: 'Things' } } });
+    const outcomes: Omit<WriteOutcome, 'documentId'>[] = [
+      { ok: true, request: 'PATCH Things(1) · If-Match: W/"1"', changes: 'n: 0 → 1' },
+      { ok: true, request: 'PATCH Things(2) · If-Match: W/"2"', changes: 'nothing' },
+      { ok: true, request: 'POST Things (Things(3) does not exist yet)' },
+      { ok: false, error: { message: 'changed since it was read', code: 'changed' } },
+      { ok: false, error: { message: 'reading the record failed', code: 'Error' } },
+    ];
+    ports.operations.write = async (_ref, items) =>
+      items.map((i, n) => ({ documentId: i.documentId, ...outcomes[n]! }));
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('w', 'upsert', 'errorPath'), shapes.stop('e')],
+      ['s->w', 'w:error->e'],
+    );
+    const result = await runProcess(p, ports, { executionId: 'e', mode: 'preview', documents: docs(5) });
+    const would = { update: 1, unchanged: 1, create: 1, 'refused:changed': 1, 'refused:other': 1 };
+    expect(result.shapes.w?.would).toEqual(would);
+    // Saved with the counts after each chunk, as a copy (the next chunk's sums do not change it).
+    expect(ports.storage.progress.w?.would).toEqual(would);
+    expect(result.shapes.s?.would).toBeUndefined();
+  });
+
+  it('counts nothing in a run that writes', async () => {
+    const ports = createMemoryPorts(writeOp());
+    const result = await runProcess(line(), ports, { executionId: 'e', mode: 'test', documents: docs(2) });
+    expect(result.shapes.w?.would).toBeUndefined();
   });
 });
 
@@ -392,5 +423,19 @@ describe('writes after reads', () => {
     expect(items[0]).not.toHaveProperty('key');
     expect(items[0]).not.toHaveProperty('etag');
     expect(ports.storage.writeStates.get('w/Id=1')).toMatchObject({ state: 'written', key: { Id: 1 } });
+  });
+
+  it("a preview's create shows no ETag or key yet: those read belong to the source record", async () => {
+    const ports = createMemoryPorts({
+      ...writeOp(),
+      q: { info: { kind: 'query' }, read: () => [[{ data: { n: 1 }, key: { Id: 1 }, etag: 'W/"src"' }]] },
+    });
+    const p = processOf([shapes.startQuery('q'), shapes.connector('w', 'create')], ['s->w']);
+    await runProcess(p, ports, { executionId: 'e', mode: 'preview' });
+    const kept = (direction: string) =>
+      ports.storage.kept.find((k) => k.shapeId === 'w' && k.direction === direction)?.document.properties
+        .tracked;
+    expect(kept('in')).toMatchObject({ etag: 'W/"src"', key: { Id: 1 } });
+    expect(kept('out')).toEqual({ entitySet: 'Things', request: 'create Things' });
   });
 });

@@ -151,7 +151,10 @@ export async function runProcess(
 async function checkpoint(ctx: RunContext): Promise<void> {
   await ctx.keeper.flush();
   const shapes: Record<string, ShapeCounters> = {};
-  for (const id in ctx.counters) shapes[id] = { ...ctx.counters[id]! };
+  for (const id in ctx.counters) {
+    const c = ctx.counters[id]!;
+    shapes[id] = c.would ? { ...c, would: { ...c.would } } : { ...c };
+  }
   await ctx.ports.storage.saveProgress(ctx.executionId, shapes);
   ctx.ports.events?.emit({ type: 'progress', executionId: ctx.executionId, shapes });
 }

@@ -98,12 +98,24 @@ export function connectorWriteHandler(
     outcomes = alignOutcomes(items, outcomes);
     const out: Document[] = [];
     const failed: Failure[] = [];
+    io.counters.would ??= {};
+    const would = io.counters.would;
     docs.forEach((doc, i) => {
       const o = outcomes[i]!;
+      const what = wouldDo(info.kind, o);
+      would[what] = (would[what] ?? 0) + 1;
       if (o.ok) {
         // What an earlier write shape would have sent is not this one's.
         const { request: _request, changes: _changes, ...earlier } = doc.properties.tracked;
         const tracked: TrackedProperties = earlier;
+        // A record to be created has no ETag or key yet (those tracked are the record it was read
+        // from), and a deleted one no ETag, as after a real write.
+        if (what === 'create') {
+          delete tracked.etag;
+          delete tracked.key;
+          delete tracked.dataAreaId;
+        } else if (what === 'delete') delete tracked.etag;
+        if (info.entitySet !== undefined) tracked.entitySet = info.entitySet;
         if (o.request) tracked.request = o.request;
         if (o.changes) tracked.changes = o.changes;
         out.push({ ...doc, data: o.data ?? doc.data, properties: { ...doc.properties, tracked } });
@@ -146,6 +158,17 @@ export function connectorWriteHandler(
     await storage.recordWriteOutcomes(ctx.executionId, shape.id, outcomes.map(toRecord));
     return outcomes;
   }
+}
+
+const REFUSALS = new Set(['no-key', 'exists', 'not-found', 'changed']);
+
+/** What a previewed write of an operation of `kind` would do, or the refusal it would meet. */
+function wouldDo(kind: OperationInfo['kind'], o: WriteOutcome): string {
+  if (!o.ok) return `refused:${REFUSALS.has(o.error?.code ?? '') ? o.error!.code : 'other'}`;
+  if (kind === 'delete' || kind === 'execute') return kind;
+  // An update, or an upsert whose record exists; an upsert whose record does not would POST.
+  if (o.request?.startsWith('PATCH ')) return o.changes === 'nothing' ? 'unchanged' : 'update';
+  return 'create';
 }
 
 /** The code a failed document carries: `uncertain`, the connector's, or the HTTP status. */
