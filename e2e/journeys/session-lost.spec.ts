@@ -24,11 +24,14 @@ test('the session ends while a change is unsaved: signing in again over the page
   // Put off (Not now, or Escape), it asks again at the next attempt to save.
   await dialog.getByRole('button', { name: 'Not now' }).click();
   await expect(dialog).toBeHidden();
+  // The focus goes back to Save (disabled while it tried, it had dropped the focus to the page).
+  await expect(editor.saveButton).toBeFocused();
   await expect(page.getByLabel('Description')).toHaveValue('Typed before the session ended');
   await editor.saveButton.click();
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(editor.saveButton).toBeFocused();
   await editor.saveButton.click();
   await expect(dialog).toBeVisible();
 
