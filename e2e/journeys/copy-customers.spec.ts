@@ -157,6 +157,7 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('preview succeeded', { timeout: 90_000 });
   await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
+  await expect(page.getByLabel(`What create usrt customer ${suffix} would do`)).toHaveText('would: 5 create');
   expect(await usrtCustomers()).toBe(before);
   await page.getByRole('link', { name: 'Open execution' }).click();
   await expect(page.getByText('A preview: its reads were real, and it wrote nothing.')).toBeVisible();
@@ -185,6 +186,8 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(page.getByLabel(`Counts of usmf customers ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of usmf to usrt ${suffix}`)).toContainText('out 5');
   await expect(page.getByLabel(`Counts of create usrt customer ${suffix}`)).toContainText('out 5');
+  // A run that writes says nothing of what it would do: it did it.
+  await expect(page.getByLabel(`What create usrt customer ${suffix} would do`)).toHaveCount(0);
   // Still drawn at a readable size (the view once zoomed all the way out while the page was laid out).
   expect((await canvas.shapes().first().boundingBox())!.width).toBeGreaterThan(120);
   await page.screenshot({ path: test.info().outputPath('copy-customers.png'), fullPage: true });

@@ -2,6 +2,7 @@ import type { Shape } from '@flowline/contracts';
 import { handlesOf, kindLabels, shapeTitle } from '@flowline/engine';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { wouldText } from '../executions/would.js';
 import { useShapeRun } from './run-context.js';
 
 export type ShapeNodeData = { shape: Shape; problems: string[] };
@@ -33,6 +34,11 @@ export const ShapeNodeView = memo(function ShapeNodeView({ data, selected }: Nod
         <output className="shape-counts" aria-label={`Counts of ${shapeTitle(shape)}`}>
           in {run.counts.in} · out {run.counts.out}
           {run.counts.failed > 0 ? ` · failed ${run.counts.failed}` : ''} · {Math.round(run.counts.timeMs)} ms
+        </output>
+      )}
+      {run?.counts?.would && (
+        <output className="shape-counts" aria-label={`What ${shapeTitle(shape)} would do`}>
+          would: {wouldText(run.counts.would)}
         </output>
       )}
       {problems.length > 0 && (
