@@ -162,7 +162,8 @@ test('a tab closed with unsaved changes loses nothing: the editor offers them ba
   page,
 }) => {
   await signIn(page);
-  await EditorPage.ofNew(page, `Kept ${Date.now().toString(36)}`);
+  const name = `Kept ${Date.now().toString(36)}`;
+  await EditorPage.ofNew(page, name);
   const url = page.url();
   await page.getByLabel('Description').fill('Typed, then the tab closed');
   const kept = () =>
@@ -202,6 +203,22 @@ test('a tab closed with unsaved changes loses nothing: the editor offers them ba
   await expect(third.page.getByRole('region', { name: 'Unsaved changes kept in this browser' })).toHaveCount(
     0,
   );
+
+  // Left behind by a crash, then the component deleted: the draft goes with it (it can never be saved).
+  await third.page.getByLabel('Description').fill('Left behind');
+  await expect.poll(() => third.page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  await third.page.close();
+  const list = await context.newPage();
+  const components = new ComponentsPage(list);
+  await components.open();
+  const id = new URL(url).pathname.split('/').pop()!;
+  const draftsOf = () =>
+    list.evaluate((id) => Object.keys(localStorage).filter((k) => k.endsWith(`.${id}`)).length, id);
+  expect(await draftsOf()).toBe(1);
+  list.once('dialog', (d) => d.accept());
+  await rowAction(list, name, 'Delete');
+  await expect(components.component(name)).toHaveCount(0);
+  expect(await draftsOf()).toBe(0);
 });
 
 test('a draft kept from an older revision is restored against it: saving shows what was saved since', async ({

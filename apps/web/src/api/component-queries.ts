@@ -1,12 +1,6 @@
-import type {
-  Component,
-  ComponentList,
-  ComponentSummary,
-  RevisionList,
-  UpdateComponent,
-  UsedBy,
-} from '@flowline/contracts';
+import type { Component, ComponentSummary, RevisionList, UpdateComponent, UsedBy } from '@flowline/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { draftStore } from '../editor/draft-store.js';
 import { api } from './client.js';
 
 /** The ETag the API gives a component at one revision (`"<id>.<version>"`). */
@@ -77,6 +71,7 @@ export function useDeleteComponent() {
   return useMutation({
     mutationFn: (id: string) => api<void>(`/api/components/${id}`, { method: 'DELETE' }),
     onSuccess: (_, id) => {
+      draftStore.forgetComponent(id);
       client.removeQueries({ queryKey: componentKey(id) });
       client.invalidateQueries({ queryKey: ['components'] });
     },

@@ -13,7 +13,34 @@ export interface StoredDraft {
 /** Older drafts are not offered back: what they changed is long forgotten. */
 const KEEP_DAYS = 30;
 
-const keyOf = (userId: string, componentId: string) => `flowline.draft.${userId}.${componentId}`;
+const PREFIX = 'flowline.draft.';
+const keyOf = (userId: string, componentId: string) => `${PREFIX}${userId}.${componentId}`;
+
+/** The keys of the drafts this browser keeps, whoever's (read before any is removed). */
+function draftKeys(): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  return keys;
+}
+
+function isStale(stored: StoredDraft | undefined): boolean {
+  const age = stored ? Date.now() - Date.parse(stored.at) : Number.NaN;
+  return !stored || typeof stored.base !== 'number' || !stored.draft?.body || !(age < KEEP_DAYS * 864e5);
+}
+
+function parsed(text: string | null): StoredDraft | undefined {
+  try {
+    return JSON.parse(text ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this page has swept out the drafts no one will be offered again (see `sweep`). */
+let swept = false;
 
 /** This page: two tabs on one component share its stored draft, and one saving must not drop the other's. */
 const TAB = crypto.randomUUID();
@@ -36,18 +63,43 @@ export const draftStore = {
   },
 
   read(userId: string, componentId: string): StoredDraft | undefined {
+    draftStore.sweep();
     let stored: StoredDraft | undefined;
     try {
-      stored = JSON.parse(localStorage.getItem(keyOf(userId, componentId)) ?? 'null') ?? undefined;
+      stored = parsed(localStorage.getItem(keyOf(userId, componentId)));
     } catch {
       stored = undefined;
     }
-    const age = stored ? Date.now() - Date.parse(stored.at) : Number.NaN;
-    if (!stored || typeof stored.base !== 'number' || !stored.draft?.body || !(age < KEEP_DAYS * 864e5)) {
+    if (isStale(stored)) {
       draftStore.forget(userId, componentId);
       return undefined;
     }
     return stored;
+  },
+
+  /**
+   * Once a page: drops every draft too old to be offered back, or unreadable, of anyone who used this
+   * browser. A draft is otherwise dropped only when its component is opened again, which one deleted
+   * meanwhile, or never opened again, never is.
+   */
+  sweep(): void {
+    if (swept) return;
+    swept = true;
+    try {
+      for (const key of draftKeys())
+        if (isStale(parsed(localStorage.getItem(key)))) localStorage.removeItem(key);
+    } catch {
+      // Storage turned off: nothing was kept either.
+    }
+  },
+
+  /** A deleted component's drafts, whoever kept them in this browser: no one can save them now. */
+  forgetComponent(componentId: string): void {
+    try {
+      for (const key of draftKeys()) if (key.endsWith(`.${componentId}`)) localStorage.removeItem(key);
+    } catch {
+      // Storage turned off: nothing was kept either.
+    }
   },
 
   /** Forgets the draft if this page kept it (saved, or left on purpose): another tab's stays. */
