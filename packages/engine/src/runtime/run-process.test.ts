@@ -403,6 +403,36 @@ describe("a preview's sum", () => {
     expect(result.shapes.s?.would).toBeUndefined();
   });
 
+  it('explains a read after a previewed write that fails: the write was not sent', async () => {
+    const ports = createMemoryPorts({
+      ...writeOp(),
+      g: {
+        info: { kind: 'get', entitySet: 'Things' },
+        read: () => {
+          throw new Error('Things(1) was not found');
+        },
+      },
+    });
+    const p = processOf(
+      [
+        shapes.startDocs(),
+        shapes.connector('w', 'create'),
+        shapes.connector('r', 'g', 'errorPath'),
+        shapes.stop('e'),
+      ],
+      ['s->w', 'w->r', 'r:error->e'],
+    );
+    await runProcess(p, ports, { executionId: 'e', mode: 'preview', documents: docs(1) });
+    const failed = () => ports.storage.kept.find((k) => k.shapeId === 'r' && k.direction === 'failed');
+    expect(failed()?.document.error?.message).toBe(
+      'Things(1) was not found (a preview: "create Things" was not sent, so what it would have written is not there to read)',
+    );
+    // A test run's read says only what went wrong.
+    await runProcess(p, ports, { executionId: 'e2', mode: 'test', documents: docs(1) });
+    const last = ports.storage.kept.filter((k) => k.shapeId === 'r' && k.direction === 'failed').at(-1);
+    expect(last?.document.error?.message).toBe('Things(1) was not found');
+  });
+
   it('counts nothing in a run that writes', async () => {
     const ports = createMemoryPorts(writeOp());
     const result = await runProcess(line(), ports, { executionId: 'e', mode: 'test', documents: docs(2) });

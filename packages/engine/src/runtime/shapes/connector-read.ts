@@ -49,7 +49,12 @@ export function connectorReadHandler(
         await passDown(() => io.emit('out', buffer));
       } catch (e) {
         if (ctx.signal.aborted || e !== unwrap(e)) throw unwrap(e);
-        await io.fail([{ document: doc, error: { message: errorMessage(e), code: 'read-failed' } }]);
+        // A preview's read after one of its writes meets the record as it is, not as written.
+        const unsent = ctx.mode === 'preview' ? doc.properties.tracked.request : undefined;
+        const message = unsent
+          ? `${errorMessage(e)} (a preview: "${unsent}" was not sent, so what it would have written is not there to read)`
+          : errorMessage(e);
+        await io.fail([{ document: doc, error: { message, code: 'read-failed' } }]);
       }
     }
   };
