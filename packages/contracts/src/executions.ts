@@ -37,6 +37,8 @@ export const ShapeCounts = Type.Object({
    * `unchanged`, `delete`, `execute`) or the refusal it would meet (`refused:exists`…).
    */
   would: Type.Optional(Type.Record(Type.String(), Type.Integer())),
+  /** Updates and deletes sent without If-Match because their document carried no ETag. */
+  unconditional: Type.Optional(Type.Integer()),
 });
 export type ShapeCounts = Static<typeof ShapeCounts>;
 

@@ -17,6 +17,7 @@ export { compare, isEmpty } from './runtime/compare.js';
 export { RunFailedError } from './runtime/context.js';
 export type * from './runtime/ports.js';
 export { type ExecutionResult, type RunOptions, runProcess, TEST_LIMIT } from './runtime/run-process.js';
+export { effectiveIfMatch } from './runtime/shapes/connector-write.js';
 export type { InputDocument, InputDocuments } from './runtime/start-source.js';
 export { fillTemplate } from './runtime/template.js';
 export {

@@ -48,6 +48,7 @@ export class ComponentResolver implements ResolverPort {
     if (body.entitySet) info.entitySet = body.entitySet;
     if (body.requestProfile) info.requestProfile = body.requestProfile;
     if (body.responseProfile) info.responseProfile = body.responseProfile;
+    if (body.ifMatch) info.ifMatch = body.ifMatch;
     return info;
   }
 

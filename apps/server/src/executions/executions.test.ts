@@ -216,6 +216,70 @@ describe('executions end to end', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('warns of updates sent without If-Match, unless the operation chose a condition of its own', async () => {
+    const profile = (
+      await bed.designer.get(`/api/connections/${ids.connectionId}/entity-sets/CustomersV3/profile`)
+    ).json().profile;
+    const warned = async (ifMatch?: 'any') => {
+      const op = await bed.designer.post('/api/components', {
+        type: 'operation',
+        name: `update customer ${ifMatch ?? 'tracked'}`,
+        body: {
+          schemaVersion: 1,
+          connectionId: ids.connectionId,
+          action: 'update',
+          entitySet: 'CustomersV3',
+          requestProfile: profile,
+          ...(ifMatch ? { ifMatch } : {}),
+        },
+      });
+      expect(op.statusCode, op.body).toBe(201);
+      const name = `Rename ${ifMatch ?? 'tracked'}`;
+      const process = await bed.designer.post('/api/components', {
+        type: 'process',
+        name,
+        body: {
+          schemaVersion: 1,
+          name,
+          shapes: [
+            { id: 'start', kind: 'start', position: { x: 0, y: 0 }, config: { mode: 'documents' } },
+            {
+              id: 'write',
+              kind: 'connector',
+              position: { x: 200, y: 0 },
+              onError: 'failRun',
+              config: { connectionId: ids.connectionId, operationId: op.json().id },
+            },
+          ],
+          edges: [{ id: 'e1', from: 'start', handle: 'out', to: 'write' }],
+        },
+      });
+      expect(process.statusCode, process.body).toBe(201);
+      // A preview: it sends nothing, and the warning is the same.
+      const res = await bed.operator.post(`/api/processes/${process.json().id}/executions`, {
+        mode: 'preview',
+        documents: [
+          { data: { dataAreaId: 'usmf', CustomerAccount: 'USMF-000001', OrganizationName: 'Renamed' } },
+        ],
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      const done = await waitFor(bed.operator, res.json().id);
+      expect(done.status, JSON.stringify(done)).toBe('succeeded');
+      return {
+        count: done.shapes.write.unconditional,
+        logs: done.logs.map((l: { message: string }) => l.message),
+      };
+    };
+    const tracked = await warned();
+    expect(tracked.count).toBe(1);
+    expect(tracked.logs).toContainEqual(
+      expect.stringMatching(/^1 write\(s\) would be sent without If-Match/),
+    );
+    const any = await warned('any');
+    expect(any.count).toBeUndefined();
+    expect(any.logs.join('\n')).not.toContain('without If-Match');
+  });
+
   it('answers 422 with the problems by shape for a process that cannot run', async () => {
     const bad = await bed.designer.post('/api/components', {
       type: 'process',

@@ -6,7 +6,7 @@ import {
   type TrackedRecord,
   UncertainOutcomeError,
 } from '@flowline/d365-connector';
-import type { WriteItem, WriteOutcome } from '@flowline/engine';
+import { effectiveIfMatch, type WriteItem, type WriteOutcome } from '@flowline/engine';
 
 export type Key = Record<string, string | number | boolean>;
 
@@ -69,8 +69,7 @@ export function requiredKey(target: WriteTarget, item: WriteItem): Key {
 }
 
 export function ifMatchOf(target: WriteTarget, item: WriteItem): IfMatchMode {
-  if (item.ifMatch !== 'tracked') return item.ifMatch;
-  return target.op.ifMatch === 'any' ? '*' : target.op.ifMatch === 'none' ? 'none' : 'tracked';
+  return effectiveIfMatch(item.ifMatch, target.op.ifMatch);
 }
 
 export function written(item: WriteItem, record: TrackedRecord | undefined): WriteOutcome {

@@ -20,6 +20,8 @@ export interface OperationInfo {
   requestProfile?: Profile;
   /** The documents the operation returns (reads, and writes that return the record). */
   responseProfile?: Profile;
+  /** The operation's own If-Match (a shape's `tracked`, its default, defers to it). */
+  ifMatch?: 'tracked' | 'any' | 'none';
 }
 
 /** Looks up the components a process refers to; `undefined` when there is no such component. */
@@ -123,6 +125,11 @@ export interface ShapeCounters {
    * (`refused:no-key`, `refused:exists`, `refused:not-found`, `refused:changed`, `refused:other`).
    */
   would?: Record<string, number>;
+  /**
+   * Updates and deletes conditional on the tracked ETag whose document carried none: sent (or, in a
+   * preview, to be sent) without If-Match, they overwrite whatever the record held.
+   */
+  unconditional?: number;
 }
 
 /** A document kept for inspection: what came in, what went out, what failed. */

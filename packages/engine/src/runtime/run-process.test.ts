@@ -1,3 +1,4 @@
+import type { Shape } from '@flowline/contracts';
 import { describe, expect, it } from 'vitest';
 import { processOf, shapes } from '../testing/build.js';
 import { createMemoryPorts } from '../testing/memory-ports.js';
@@ -437,6 +438,61 @@ describe("a preview's sum", () => {
     const ports = createMemoryPorts(writeOp());
     const result = await runProcess(line(), ports, { executionId: 'e', mode: 'test', documents: docs(2) });
     expect(result.shapes.w?.would).toBeUndefined();
+  });
+});
+
+describe('writes without a condition', () => {
+  const updates = (opIfMatch?: 'tracked' | 'any' | 'none') => ({
+    u: {
+      info: { kind: 'update' as const, entitySet: 'Things', ...(opIfMatch ? { ifMatch: opIfMatch } : {}) },
+      write: (item: WriteItem) => ({ documentId: item.documentId, ok: true }),
+    },
+    q: {
+      info: { kind: 'query' as const },
+      read: () => [[{ data: { n: 9 }, key: { Id: 9 }, etag: 'W/"9"' }]],
+    },
+  });
+  const warning = (ports: ReturnType<typeof createMemoryPorts>) =>
+    ports.storage.logs.find((l) => l.message.includes('without If-Match'));
+
+  it('are counted and explained: updates whose documents carry no ETag to be conditional on', async () => {
+    const ports = createMemoryPorts(updates());
+    const p = processOf([shapes.startDocs(), shapes.connector('w', 'u')], ['s->w']);
+    const result = await runProcess(p, ports, { executionId: 'e', documents: docs(3) });
+    expect(result.shapes.w?.unconditional).toBe(3);
+    expect(warning(ports)).toMatchObject({ level: 'warn', shapeId: 'w' });
+    expect(warning(ports)?.message).toMatch(
+      /^3 write\(s\) were sent without If-Match: their documents carried no ETag .* set this shape's If-Match to none to say that is meant\.$/,
+    );
+    // A preview says what would be.
+    const previewed = createMemoryPorts(updates());
+    await runProcess(p, previewed, { executionId: 'e', mode: 'preview', documents: docs(1) });
+    expect(warning(previewed)?.message).toMatch(/^1 write\(s\) would be sent without If-Match/);
+  });
+
+  it('are not when the ETag was read, or the shape or the operation chose no condition or any', async () => {
+    const read = createMemoryPorts(updates());
+    await runProcess(processOf([shapes.startQuery('q'), shapes.connector('w', 'u')], ['s->w']), read, {
+      executionId: 'e',
+    });
+    const none = createMemoryPorts(updates());
+    const shape: Shape = {
+      ...shapes.connector('w', 'u'),
+      config: { connectionId: 'c1', operationId: 'u', ifMatch: 'none' },
+    } as Shape;
+    await runProcess(processOf([shapes.startDocs(), shape], ['s->w']), none, {
+      executionId: 'e',
+      documents: docs(1),
+    });
+    const any = createMemoryPorts(updates('any'));
+    await runProcess(processOf([shapes.startDocs(), shapes.connector('w', 'u')], ['s->w']), any, {
+      executionId: 'e',
+      documents: docs(1),
+    });
+    for (const ports of [read, none, any]) {
+      expect(ports.storage.progress.w?.unconditional).toBeUndefined();
+      expect(warning(ports)).toBeUndefined();
+    }
   });
 });
 

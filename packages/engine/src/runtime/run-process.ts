@@ -165,7 +165,10 @@ async function log(ctx: RunContext, entry: Omit<LogEntry, 'at'>): Promise<void> 
   ctx.ports.events?.emit({ type: 'log', executionId: ctx.executionId, entry: full });
 }
 
-/** The log lines a person reads first: failures and skipped writes by shape, and who stopped the run. */
+/**
+ * The log lines a person reads first: failures, skipped writes and writes without a condition by
+ * shape, and who stopped the run.
+ */
 async function summarise(ctx: RunContext): Promise<void> {
   for (const [shapeId, c] of Object.entries(ctx.counters)) {
     if (c.failed > 0)
@@ -175,6 +178,14 @@ async function summarise(ctx: RunContext): Promise<void> {
         level: 'info',
         shapeId,
         message: `${c.skipped} write(s) done by an earlier attempt were skipped.`,
+      });
+    }
+    if (c.unconditional) {
+      const sent = ctx.mode === 'preview' ? 'would be sent' : 'were sent';
+      await log(ctx, {
+        level: 'warn',
+        shapeId,
+        message: `${c.unconditional} write(s) ${sent} without If-Match: their documents carried no ETag (the records were not read first), so each overwrites whatever its record holds, changes made since included. Read the records first, or set this shape's If-Match to none to say that is meant.`,
       });
     }
   }

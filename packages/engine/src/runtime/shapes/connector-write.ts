@@ -57,6 +57,7 @@ export function connectorWriteHandler(
       io.counters.skipped += skipped.length;
     }
     const items = todo.map((doc) => itemOf(doc, previous?.get(doc.id)));
+    countUnconditional(items, io);
     const outcomes = items.length > 0 ? await write(items) : [];
     // A write at the end of a path (the usual case) needs no output documents, only their count.
     const build = io.wanted('out');
@@ -87,6 +88,7 @@ export function connectorWriteHandler(
    */
   async function preview(docs: Document[], io: ShapeIO): Promise<void> {
     const items = docs.map((doc) => itemOf(doc));
+    countUnconditional(items, io);
     let outcomes: WriteOutcome[];
     try {
       outcomes = await operations.write(ref, items, { signal: ctx.signal, preview: true });
@@ -130,6 +132,12 @@ export function connectorWriteHandler(
     await io.emit('out', out);
   }
 
+  function countUnconditional(items: WriteItem[], io: ShapeIO): void {
+    if (!addresses) return;
+    const n = items.filter((i) => !i.etag && effectiveIfMatch(i.ifMatch, info.ifMatch) === 'tracked').length;
+    if (n > 0) io.counters.unconditional = (io.counters.unconditional ?? 0) + n;
+  }
+
   async function write(items: WriteItem[]): Promise<WriteOutcome[]> {
     await storage.recordWriteIntents(
       ctx.executionId,
@@ -158,6 +166,15 @@ export function connectorWriteHandler(
     await storage.recordWriteOutcomes(ctx.executionId, shape.id, outcomes.map(toRecord));
     return outcomes;
   }
+}
+
+/** The If-Match a write sends: a shape's `tracked` (its default) defers to the operation's own setting. */
+export function effectiveIfMatch(
+  shape: WriteItem['ifMatch'],
+  operation: OperationInfo['ifMatch'],
+): WriteItem['ifMatch'] {
+  if (shape !== 'tracked') return shape;
+  return operation === 'any' ? '*' : operation === 'none' ? 'none' : 'tracked';
 }
 
 const REFUSALS = new Set(['no-key', 'exists', 'not-found', 'changed']);
