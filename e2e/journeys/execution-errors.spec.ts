@@ -96,6 +96,10 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   await expect(page.getByRole('region', { name: 'Why the execution failed' })).toContainText(
     'Shape "Create customer" failed document',
   );
+  // The shapes table says what the failures were, by code.
+  await expect(
+    page.getByRole('table', { name: 'Shapes' }).getByRole('row', { name: /^Create customer/ }),
+  ).toContainText(/\(\d+ × ValidationError\)/);
   const box = await graph.locator('.react-flow__node').first().boundingBox();
   expect(box?.width).toBeLessThan(400);
   // The documents panel opens on the failures of the shape where they happened.

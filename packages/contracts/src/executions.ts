@@ -39,6 +39,8 @@ export const ShapeCounts = Type.Object({
   would: Type.Optional(Type.Record(Type.String(), Type.Integer())),
   /** Updates and deletes sent without If-Match because their document carried no ETag. */
   unconditional: Type.Optional(Type.Integer()),
+  /** Failed documents by their error's code (`failed` when it has none). */
+  failedBy: Type.Optional(Type.Record(Type.String(), Type.Integer())),
 });
 export type ShapeCounts = Static<typeof ShapeCounts>;
 

@@ -15,6 +15,7 @@ export { type ProcessOperation, ProcessOperationError } from './operations/opera
 export { ProcessInvalidError } from './runtime/build-handlers.js';
 export { compare, isEmpty } from './runtime/compare.js';
 export { RunFailedError } from './runtime/context.js';
+export { failuresText } from './runtime/failures-text.js';
 export type * from './runtime/ports.js';
 export { type ExecutionResult, type RunOptions, runProcess, TEST_LIMIT } from './runtime/run-process.js';
 export { effectiveIfMatch } from './runtime/shapes/connector-write.js';

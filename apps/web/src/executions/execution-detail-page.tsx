@@ -1,5 +1,5 @@
 import type { ProcessDefinition } from '@flowline/contracts';
-import { shapeTitle } from '@flowline/engine';
+import { failuresText, shapeTitle } from '@flowline/engine';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRevision } from '../api/component-queries.js';
@@ -148,6 +148,9 @@ export function ExecutionDetailPage() {
                     </button>
                   ) : (
                     c[direction]
+                  )}
+                  {direction === 'failed' && c.failed > 0 && c.failedBy && (
+                    <small className="hint"> ({failuresText(c.failedBy)})</small>
                   )}
                 </td>
               ))}

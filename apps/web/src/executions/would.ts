@@ -1,4 +1,4 @@
-/** A preview's sums (`ShapeCounts.would`) as people read them: `3 create, 1 update, 2 refused (2 exists)`. */
+/** A preview's sums (`ShapeCounts.would`) as people read them. */
 
 const DOES: [key: string, label: string][] = [
   ['create', 'create'],
@@ -20,6 +20,7 @@ export function addWould(all: (Record<string, number> | undefined)[]): Record<st
   return sum;
 }
 
+/** `3 create, 1 update, 2 refused (2 exists)`. */
 export function wouldText(would: Record<string, number>): string {
   const parts = DOES.filter(([key]) => would[key]).map(([key, label]) => `${would[key]} ${label}`);
   const refusals = Object.entries(would)

@@ -130,6 +130,8 @@ export interface ShapeCounters {
    * preview, to be sent) without If-Match, they overwrite whatever the record held.
    */
   unconditional?: number;
+  /** Failed documents by their error's code (`412`, `ValidationError`, `map-failed`…; `failed` when none). */
+  failedBy?: Record<string, number>;
 }
 
 /** A document kept for inspection: what came in, what went out, what failed. */

@@ -281,8 +281,32 @@ describe('runProcess startAt', () => {
     );
     await runProcess(p, ports, { executionId: 'e', documents: docs(2) });
     expect(ports.storage.logs).toMatchObject([
-      { level: 'warn', shapeId: 'w', message: '2 document(s) failed here.' },
+      { level: 'warn', shapeId: 'w', message: '2 document(s) failed here: 2 × write-failed.' },
     ]);
+  });
+
+  it('counts failures by their code, the most common first', async () => {
+    const codes = ['412', 'ValidationError', '412', undefined];
+    const ports = createMemoryPorts({
+      create: {
+        info: { kind: 'create' },
+        write: (i) => {
+          const code = codes[Number(i.data.n)];
+          return { documentId: i.documentId, ok: false, error: { message: 'no', ...(code ? { code } : {}) } };
+        },
+      },
+    });
+    const p = processOf(
+      [shapes.startDocs(), shapes.connector('w', 'create', 'errorPath'), shapes.stop('e')],
+      ['s->w', 'w:error->e'],
+    );
+    const result = await runProcess(p, ports, { executionId: 'e', documents: docs(4) });
+    expect(result.shapes.w?.failedBy).toEqual({ '412': 2, ValidationError: 1, 'write-failed': 1 });
+    expect(ports.storage.progress.w?.failedBy).toEqual(result.shapes.w?.failedBy);
+    expect(ports.storage.logs.map((l) => l.message)).toEqual([
+      '4 document(s) failed here: 2 × 412, 1 × ValidationError, 1 × write-failed.',
+    ]);
+    expect(result.shapes.s?.failedBy).toBeUndefined();
   });
 
   it('says when a test run stopped its start at the limit, and only then', async () => {
@@ -376,7 +400,7 @@ describe('preview', () => {
     expect(failed.map((k) => [k.document.id, k.document.error?.code])).toEqual([['d1', 'no-key']]);
     const second = await runProcess(p, ports, { executionId: 'e2', mode: 'preview', documents: docs(2) });
     expect(second.shapes.w).toMatchObject({ out: 0, failed: 2, would: { 'refused:other': 2 } });
-    expect(ports.storage.logs.at(-1)?.message).toBe('2 document(s) failed here.');
+    expect(ports.storage.logs.at(-1)?.message).toBe('2 document(s) failed here: 2 × write-failed.');
   });
 });
 

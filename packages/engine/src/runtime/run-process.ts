@@ -2,6 +2,7 @@ import type { ExecutionMode, ProcessDefinition, StartShape } from '@flowline/con
 import { validateProcess } from '../validate/validate-process.js';
 import { buildHandlers, ProcessInvalidError } from './build-handlers.js';
 import { errorMessage, type RunContext, RunFailedError } from './context.js';
+import { failuresText } from './failures-text.js';
 import { Keeper } from './keeper.js';
 import type { EnginePorts, ExecutionStatus, LogEntry, ShapeCounters } from './ports.js';
 import { ShapeGraph } from './shape-runner.js';
@@ -152,8 +153,10 @@ async function checkpoint(ctx: RunContext): Promise<void> {
   await ctx.keeper.flush();
   const shapes: Record<string, ShapeCounters> = {};
   for (const id in ctx.counters) {
-    const c = ctx.counters[id]!;
-    shapes[id] = c.would ? { ...c, would: { ...c.would } } : { ...c };
+    const c = { ...ctx.counters[id]! };
+    if (c.would) c.would = { ...c.would };
+    if (c.failedBy) c.failedBy = { ...c.failedBy };
+    shapes[id] = c;
   }
   await ctx.ports.storage.saveProgress(ctx.executionId, shapes);
   ctx.ports.events?.emit({ type: 'progress', executionId: ctx.executionId, shapes });
@@ -171,8 +174,10 @@ async function log(ctx: RunContext, entry: Omit<LogEntry, 'at'>): Promise<void> 
  */
 async function summarise(ctx: RunContext): Promise<void> {
   for (const [shapeId, c] of Object.entries(ctx.counters)) {
-    if (c.failed > 0)
-      await log(ctx, { level: 'warn', shapeId, message: `${c.failed} document(s) failed here.` });
+    if (c.failed > 0) {
+      const why = failuresText(c.failedBy ?? {});
+      await log(ctx, { level: 'warn', shapeId, message: `${c.failed} document(s) failed here: ${why}.` });
+    }
     if (c.skipped > 0) {
       await log(ctx, {
         level: 'info',

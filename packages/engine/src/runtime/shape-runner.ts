@@ -77,6 +77,11 @@ export class ShapeGraph {
   private async fail(shape: Shape, counters: ShapeCounters, failures: Failure[]): Promise<void> {
     const { ctx } = this;
     counters.failed += failures.length;
+    counters.failedBy ??= {};
+    for (const { error } of failures) {
+      const code = error.code ?? 'failed';
+      counters.failedBy[code] = (counters.failedBy[code] ?? 0) + 1;
+    }
     const failed = failures.map(({ document, error }) => ({
       ...document,
       error: { ...error, shapeId: shape.id },
