@@ -16,7 +16,12 @@ async function unnamedControls(page: Page) {
  * A process whose write the sandbox refuses: a customer with none of its mandatory fields. One empty
  * document fails the run; given `documents`, a full run sends each down the error path.
  */
-async function failingRun(page: Page, suffix: string, documents?: { data: Record<string, unknown> }[]) {
+async function failingRun(
+  page: Page,
+  suffix: string,
+  documents?: { data: Record<string, unknown> }[],
+  action: 'create' | 'update' = 'create',
+) {
   const create = (type: string, name: string, body: unknown) =>
     apiCall<{ id: string }>(page, 'POST', '/api/components', { type, name, body });
   const connection = await create('connection', `Sandbox ${suffix}`, {
@@ -31,10 +36,10 @@ async function failingRun(page: Page, suffix: string, documents?: { data: Record
       authorityHost: sandbox.authorityHost,
     },
   });
-  const operation = await create('operation', `Create customer ${suffix}`, {
+  const operation = await create('operation', `${action} customer ${suffix}`, {
     schemaVersion: 1,
     connectionId: connection.id,
-    action: 'create',
+    action,
     entitySet: 'CustomersV3',
     legalEntity: 'usrt',
   });
@@ -51,7 +56,7 @@ async function failingRun(page: Page, suffix: string, documents?: { data: Record
       {
         id: 'write',
         kind: 'connector',
-        name: 'Create customer',
+        name: action === 'create' ? 'Create customer' : 'Update customer',
         onError: documents ? 'errorPath' : 'failRun',
         position: { x: 240, y: 0 },
         config: { operationId: operation.id, connectionId: connection.id },
@@ -200,4 +205,23 @@ test('more failed documents than a page: paged through, and the download holds t
     documents.map((d) => d.data.CustomerAccount).sort(),
   );
   expect(saved.every((d) => d.document.error?.message)).toBe(true);
+});
+
+test('updates of documents that carry no ETag: the shapes table and the log say they went without If-Match', async ({
+  page,
+}) => {
+  await signIn(page);
+  const suffix = Date.now().toString(36);
+  // Built, not read: no ETag to be conditional on (and no such customer, so nothing is changed).
+  const documents = [
+    { data: { dataAreaId: 'usmf', CustomerAccount: `NONE-${suffix}`, OrganizationName: 'X' } },
+  ];
+  const { executionId } = await failingRun(page, suffix, documents, 'update');
+  await page.goto(`/executions/${executionId}`);
+  await expect(
+    page.getByRole('table', { name: 'Shapes' }).getByRole('row', { name: /^Update customer/ }),
+  ).toContainText('(1 without If-Match)');
+  await expect(page.getByRole('list', { name: 'Log' })).toContainText(
+    '1 write(s) were sent without If-Match: their documents carried no ETag',
+  );
 });

@@ -152,6 +152,12 @@ export function ExecutionDetailPage() {
                   {direction === 'failed' && c.failed > 0 && c.failedBy && (
                     <small className="hint"> ({failuresText(c.failedBy)})</small>
                   )}
+                  {direction === 'out' && c.unconditional && (
+                    <small className="hint" title="Their documents carried no ETag: see the log">
+                      {' '}
+                      ({c.unconditional} without If-Match)
+                    </small>
+                  )}
                 </td>
               ))}
               <td>{c.skipped}</td>
