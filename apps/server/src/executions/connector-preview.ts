@@ -5,6 +5,7 @@ import {
   ifMatchOf,
   keyOf,
   lookupKey,
+  refusal,
   requiredKey,
   sameValue,
   type WriteTarget,
@@ -65,13 +66,6 @@ async function currentRecords(
     for (const { i } of keyed) current[i] = e instanceof Error ? e : new Error(String(e));
   }
   return current;
-}
-
-/** An error whose name is the code the document fails with. */
-function refusal(code: string, message: string): Error {
-  const error = new Error(message);
-  error.name = code;
-  return error;
 }
 
 function previewOne(

@@ -53,17 +53,23 @@ export function lookupKey(target: WriteTarget, item: WriteItem): Key | undefined
   return target.action === 'create' ? pickKey(target.keyNames, item.data) : keyOf(target, item);
 }
 
+/** An error whose name is the code the document fails with (`no-key`, `exists`…). */
+export function refusal(code: string, message: string): Error {
+  const error = new Error(message);
+  error.name = code;
+  return error;
+}
+
 /** `keyOf`, for writes that cannot go without one (updates, upserts, deletes). */
 export function requiredKey(target: WriteTarget, item: WriteItem): Key {
   const key = keyOf(target, item);
   if (!key) {
     const { action, entitySet, keyNames } = target;
     const an = /^[aeiou]/.test(action) ? 'An' : 'A';
-    const error = new Error(
+    throw refusal(
+      'no-key',
       `${an} ${action} of ${entitySet} needs the record's key (${keyNames.join(', ')}).`,
     );
-    error.name = 'no-key'; // the code the document fails with
-    throw error;
   }
   return key;
 }

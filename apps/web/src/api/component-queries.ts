@@ -93,11 +93,16 @@ export function useRevisions(id: string) {
   });
 }
 
+/** One revision of a component, as it was saved. */
+export function fetchRevision(id: string, version: number): Promise<Component> {
+  return api<Component>(`/api/components/${id}/revisions/${version}`);
+}
+
 /** One revision of a component, read when `enabled` (revisions never change, so it is kept). */
 export function useRevision(id: string, version: number, enabled: boolean) {
   return useQuery({
     queryKey: ['revision', id, version],
-    queryFn: () => api<Component>(`/api/components/${id}/revisions/${version}`),
+    queryFn: () => fetchRevision(id, version),
     enabled,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,8 +1,8 @@
 import type { Component } from '@flowline/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { useBlocker, useParams } from 'react-router';
-import { ApiError, api } from '../api/client.js';
-import { useComponent, useSaveComponent } from '../api/component-queries.js';
+import { ApiError } from '../api/client.js';
+import { fetchRevision, useComponent, useSaveComponent } from '../api/component-queries.js';
 import { ErrorBoundary } from '../frame/error-boundary.js';
 import { Failed, Loading } from '../frame/status.js';
 import { typing } from '../frame/typing.js';
@@ -47,9 +47,7 @@ function ComponentEditor({ saved }: { saved: Component }) {
     kept.taken();
     if (stored.base !== base.version) {
       // Saved from the revision they started from, a save then shows what was saved since.
-      const from = await api<Component>(`/api/components/${base.id}/revisions/${stored.base}`).catch(
-        () => undefined,
-      );
+      const from = await fetchRevision(base.id, stored.base).catch(() => undefined);
       if (from) setBase(from);
     }
     history.change(() => stored.draft);
