@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ComponentsPage, rowAction } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
+import { sandbox } from '../pages/sandbox.js';
 import { signIn } from '../pages/sign-in.js';
 
 test('connect to the sandbox and test the connection, step by step', async ({ page }) => {
@@ -96,4 +97,30 @@ test('a duplicated connection opens as a copy that works at once: its secret cam
   await components.open();
   await components.folder(folder).click();
   await expect(components.component(`Sandbox ${suffix} (copy)`)).toContainText(folder);
+});
+
+test('a first connection in one click: to the local sandbox, in the folder shown', async ({ page }) => {
+  await signIn(page);
+  const folder = `Try ${Date.now().toString(36)}`;
+  const components = new ComponentsPage(page);
+  await components.open();
+  await components.createFolder(folder);
+  await components.folder(folder).click();
+  await expect(page.getByText(`The local D365 sandbox runs at ${sandbox.serviceUrl}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Connect to the local sandbox' }).click();
+  // Named apart from any made before: "Local D365 sandbox 2"…
+  await expect(page.getByRole('heading', { name: /^connection Local D365 sandbox( \d+)?$/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByLabel('Service URL')).toHaveValue(sandbox.serviceUrl);
+  await expect(page.getByLabel('Tenant')).toHaveValue(sandbox.tenant);
+  await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await components.open();
+  await components.folder(folder).click();
+  await expect(page.getByRole('table', { name: 'Components' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Components' })).toContainText('Local D365 sandbox');
 });

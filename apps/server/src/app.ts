@@ -22,6 +22,7 @@ import { executionsPlugin } from './executions/executions.plugin.js';
 import { folderRoutes } from './folders/folders.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { recordRoutes } from './route-table.js';
+import { type SandboxAccess, sandboxRoutes } from './sandbox/sandbox.routes.js';
 import { registerValidation } from './validation.js';
 import { webPlugin } from './web/web.plugin.js';
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   connectionDefaults?: ConnectionDefaults;
   /** Single sign-on with Microsoft Entra ID; off when absent. */
   sso?: SsoConfig;
+  /** The local D365 sandbox `npm start` runs, when it does. */
+  sandbox?: SandboxAccess;
 }
 
 /** Secrets and session cookies never reach the log. */
@@ -126,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(folderRoutes, { db: options.db });
   await app.register(componentRoutes, { components });
   await app.register(connectionRoutes, { connections });
+  await app.register(sandboxRoutes, { components, sandbox: options.sandbox });
   await app.register(operationSampleRoutes, { components, connections });
   await app.register(executionsPlugin, { components, connections });
 

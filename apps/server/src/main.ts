@@ -35,24 +35,19 @@ async function main(): Promise<void> {
   );
 
   const setupToken = await prepareFirstAdmin(db, process.env);
+  const started = sandbox && 'caPem' in sandbox ? sandbox : undefined;
   app = await buildApp({
     db,
     secretKey: loadSecretKey(process.env, join(config.dataDir, 'secret.key')),
-    connectionDefaults:
-      sandbox && 'caPem' in sandbox
-        ? {
-            ca: [sandbox.caPem],
-            allowedHosts: allowedHosts(new URL(sandbox.url).host, sandbox.authorityHost),
-          }
-        : {},
+    connectionDefaults: started
+      ? { ca: [started.caPem], allowedHosts: allowedHosts(new URL(started.url).host, started.authorityHost) }
+      : {},
     // An authority on the local sandbox is trusted through the sandbox's own CA.
     sso:
-      config.sso &&
-      sandbox &&
-      'caPem' in sandbox &&
-      new URL(config.sso.authority).host === sandbox.authorityHost
-        ? { ...config.sso, ca: config.sso.ca ?? sandbox.caPem }
+      config.sso && started && new URL(config.sso.authority).host === started.authorityHost
+        ? { ...config.sso, ca: config.sso.ca ?? started.caPem }
         : config.sso,
+    sandbox: started,
     setupToken,
     version: config.version,
     webRoot: config.webRoot,
@@ -121,7 +116,7 @@ function printSandbox(sandbox: LocalSandbox | { error: string }): void {
   }
   console.log(`  D365 sandbox (a local F&O simulator): ${sandbox.url}`);
   console.log(
-    `    connect with: service URL ${sandbox.url}, tenant sandbox, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}, authority host ${sandbox.authorityHost}\n`,
+    `    connect with: service URL ${sandbox.url}, tenant ${sandbox.tenant}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}, authority host ${sandbox.authorityHost}\n`,
   );
 }
 

@@ -10,3 +10,4 @@ export * from './operation.js';
 export * from './problem.js';
 export * from './process.js';
 export * from './profile.js';
+export * from './sandbox.js';

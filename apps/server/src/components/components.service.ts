@@ -187,15 +187,37 @@ export class ComponentsService {
     });
   }
 
-  private async copyName(t: Tx, type: ComponentType, name: string): Promise<string> {
+  /**
+   * Creates `input` under its name, or under "<name> 2", "<name> 3"… when a component of its type
+   * has that name already.
+   */
+  async createUnique(input: CreateComponent, user?: SessionUser): Promise<Component> {
+    return this.db.$transaction(async (t) => {
+      const name = await this.freeName(t, input.type, input.name, (n) => `${input.name} ${n}`);
+      return this.create({ ...input, name }, user, t);
+    });
+  }
+
+  private copyName(t: Tx, type: ComponentType, name: string): Promise<string> {
     const base = `${name} (copy`.slice(0, 190);
+    return this.freeName(t, type, base, (n) => `${base} ${n})`, `${base})`);
+  }
+
+  /** The first of `first`, `nth(2)`, `nth(3)`… that no component of `type` has (all start with `base`). */
+  private async freeName(
+    t: Tx,
+    type: ComponentType,
+    base: string,
+    nth: (n: number) => string,
+    first = base,
+  ): Promise<string> {
     const taken = new Set(
       (
         await t.component.findMany({ where: { type, name: { startsWith: base } }, select: { name: true } })
       ).map((c) => c.name),
     );
     for (let n = 1; ; n++) {
-      const candidate = n === 1 ? `${base})` : `${base} ${n})`;
+      const candidate = n === 1 ? first : nth(n);
       if (!taken.has(candidate)) return candidate;
     }
   }

@@ -6,6 +6,8 @@ import { repoRoot } from '../db/paths.js';
 
 export interface LocalSandbox {
   url: string;
+  /** The tenant its token authority signs in. */
+  tenant: string;
   /** Host and port of its token authority (HTTPS), for a connection's authority host. */
   authorityHost: string;
   /** The CA certificate of its HTTPS endpoint, for the connector to trust. */
@@ -46,6 +48,7 @@ export async function startLocalSandbox(port: number): Promise<LocalSandbox | { 
   const clients = answer.clients as { registered: { clientId: string; secret: string } };
   return {
     url: answer.url as string,
+    tenant: answer.tenant as string,
     authorityHost: new URL(answer.authority as string).host,
     caPem: readFileSync(answer.caCertPath as string, 'utf8'),
     clientId: clients.registered.clientId,

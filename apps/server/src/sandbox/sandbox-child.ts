@@ -8,7 +8,7 @@ const port = Number(process.argv[2] ?? 4010);
 try {
   const sandbox = await startSandbox({ port, https: true });
   process.stdout.write(
-    `${JSON.stringify({ url: sandbox.url, authority: sandbox.authority, caCertPath: sandbox.caCertPath, clients: sandbox.clients })}\n`,
+    `${JSON.stringify({ url: sandbox.url, tenant: sandbox.tenant, authority: sandbox.authority, caCertPath: sandbox.caCertPath, clients: sandbox.clients })}\n`,
   );
   const stop = () => void sandbox.stop().finally(() => process.exit(0));
   process.on('SIGINT', () => {});

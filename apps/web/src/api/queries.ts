@@ -2,10 +2,12 @@ import type {
   Component,
   ComponentList,
   ComponentType,
+  ConnectSandbox,
   CreateComponent,
   CreateFolder,
   Folder,
   FolderList,
+  LocalSandbox,
 } from '@flowline/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
@@ -92,6 +94,24 @@ export function useCreateComponent() {
   return useMutation({
     mutationFn: (input: CreateComponent) =>
       api<Component>('/api/components', { method: 'POST', json: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['components'] }),
+  });
+}
+
+/** Whether the local D365 sandbox runs beside the server (it does not change while the page is open). */
+export function useLocalSandbox() {
+  return useQuery({
+    queryKey: ['sandbox'],
+    queryFn: () => api<LocalSandbox>('/api/sandbox'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useConnectSandbox() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConnectSandbox) =>
+      api<Component>('/api/sandbox/connection', { method: 'POST', json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['components'] }),
   });
 }

@@ -10,6 +10,7 @@ import { ComponentRow } from './component-row.js';
 import { CreateComponentForm } from './create-component-form.js';
 import { CreateFolderForm } from './create-folder-form.js';
 import { FolderActions } from './folder-actions.js';
+import { SandboxConnect } from './sandbox-connect.js';
 import { type ExplorerFilter, useExplorerAddress } from './use-explorer-address.js';
 
 /** Components a page shows. */
@@ -182,6 +183,7 @@ export function ComponentsPage() {
         )}
         {page && components.data.total > PAGE && <Pager of="components" page={page} go={goTo} />}
         <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
+        <SandboxConnect folderId={folderId} />
         <ImportBundleForm folderId={folderId} />
       </section>
     </div>

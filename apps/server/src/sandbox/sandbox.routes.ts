@@ -1,0 +1,94 @@
+import { Component, type ConnectionBody, ConnectSandbox, LocalSandbox, Problem } from '@flowline/contracts';
+import type { FastifyInstance } from 'fastify';
+import { roles } from '../auth/access.js';
+import { etagOf } from '../components/components.routes.js';
+import type { ComponentsService } from '../components/components.service.js';
+import { HttpProblem } from '../errors/problem.js';
+import type { LocalSandbox as StartedSandbox } from './local-sandbox.js';
+
+/** What a connection needs to reach the sandbox `npm start` runs beside the server. */
+export type SandboxAccess = Pick<
+  StartedSandbox,
+  'url' | 'tenant' | 'clientId' | 'clientSecret' | 'authorityHost'
+>;
+
+/**
+ * `GET /api/sandbox` and `POST /api/sandbox/connection`: a first connection in one click. The
+ * sandbox's client secret is sealed on the server like any other; no answer holds it.
+ */
+export async function sandboxRoutes(
+  app: FastifyInstance,
+  { components, sandbox }: { components: ComponentsService; sandbox?: SandboxAccess },
+): Promise<void> {
+  const tags = ['sandbox'];
+  app.get(
+    '/api/sandbox',
+    {
+      config: { access: roles.read },
+      schema: {
+        tags,
+        summary: 'Whether the local D365 sandbox runs beside this server, and how to reach it',
+        response: { 200: LocalSandbox },
+      },
+    },
+    async (): Promise<LocalSandbox> =>
+      sandbox
+        ? {
+            running: true,
+            serviceUrl: sandbox.url,
+            tenant: sandbox.tenant,
+            clientId: sandbox.clientId,
+            authorityHost: sandbox.authorityHost,
+          }
+        : { running: false },
+  );
+
+  app.post<{ Body: ConnectSandbox }>(
+    '/api/sandbox/connection',
+    {
+      config: { access: roles.design },
+      schema: {
+        tags,
+        summary: 'Create a connection to the local D365 sandbox, its secret set',
+        body: ConnectSandbox,
+        response: { 201: Component, 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      if (!sandbox) {
+        throw new HttpProblem(
+          404,
+          'Not Found',
+          'The local D365 sandbox is not running on this server (started with --no-sandbox or FLOWLINE_SANDBOX=off, or its port was taken: see the server’s output).',
+        );
+      }
+      const body: ConnectionBody = {
+        schemaVersion: 1,
+        serviceUrl: sandbox.url,
+        defaultLegalEntity: 'usmf',
+        auth: {
+          kind: 'clientSecret',
+          tenant: sandbox.tenant,
+          clientId: sandbox.clientId,
+          clientSecret: sandbox.clientSecret,
+          authorityHost: sandbox.authorityHost,
+        },
+      };
+      const created = await components.createUnique(
+        {
+          type: 'connection',
+          name: 'Local D365 sandbox',
+          description: 'The local F&O simulator that npm start runs beside Flowline.',
+          folderId: request.body?.folderId ?? null,
+          body,
+        },
+        request.user,
+      );
+      return reply
+        .code(201)
+        .header('etag', etagOf(created))
+        .header('location', `/api/components/${created.id}`)
+        .send(created);
+    },
+  );
+}

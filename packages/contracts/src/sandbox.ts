@@ -1,0 +1,22 @@
+import { type Static, Type } from 'typebox';
+import { Id } from './folders.js';
+
+/** Whether `npm start` runs the local D365 sandbox, and how a connection reaches it (no secret). */
+export const LocalSandbox = Type.Union([
+  Type.Object({
+    running: Type.Literal(true),
+    serviceUrl: Type.String(),
+    tenant: Type.String(),
+    clientId: Type.String(),
+    authorityHost: Type.String(),
+  }),
+  Type.Object({ running: Type.Literal(false) }),
+]);
+export type LocalSandbox = Static<typeof LocalSandbox>;
+
+/** A connection to the local sandbox, made on the server (which alone holds the sandbox's secret). */
+export const ConnectSandbox = Type.Object(
+  { folderId: Type.Optional(Type.Union([Id, Type.Null()])) },
+  { additionalProperties: false },
+);
+export type ConnectSandbox = Static<typeof ConnectSandbox>;
