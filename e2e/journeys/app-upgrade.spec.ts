@@ -22,9 +22,10 @@ test('a page opened before an upgrade says to reload when a part of the old vers
   const before = await context.newPage();
   await signIn(before);
   await new ComponentsPage(before).open();
-  // The upgrade: the map editor of the old version is no longer on the server.
+  // The upgrade: the map editor of the old version (and its compressed copies) is no longer on the server.
   const chunk = readdirSync(assets).find((f) => /^map-editor-.*\.js$/.test(f))!;
-  renameSync(`${assets}${chunk}`, `${assets}${chunk}.gone`);
+  const files = readdirSync(assets).filter((f) => f.startsWith(chunk) && !f.endsWith('.map'));
+  for (const f of files) renameSync(`${assets}${f}`, `${assets}${f}.gone`);
   try {
     const answer = await context.request.get(`/assets/${chunk}`);
     expect(answer.status()).toBe(404);
@@ -33,7 +34,7 @@ test('a page opened before an upgrade says to reload when a part of the old vers
     await expect(alert).toContainText('The map editor could not load');
     await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   } finally {
-    renameSync(`${assets}${chunk}.gone`, `${assets}${chunk}`);
+    for (const f of files) renameSync(`${assets}${f}.gone`, `${assets}${f}`);
   }
   // Reloading loads the version the server has now.
   await before.getByRole('button', { name: 'Reload the page' }).click();

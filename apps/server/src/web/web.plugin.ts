@@ -11,7 +11,8 @@ const ASSETS = '/assets/';
  * the browser's own routes survive a reload. Files under `assets/` never change under their name:
  * kept by the browser for a year, while `index.html` is asked for again each time. An asset that is
  * not there (a page opened before an upgrade asks for a part of the old version) is a 404, not
- * `index.html`: as HTML, the browser would refuse it as a script and say nothing useful.
+ * `index.html`: as HTML, the browser would refuse it as a script and say nothing useful. The build
+ * writes Brotli and gzip copies of each file (`apps/web/build/precompress.ts`), sent where accepted.
  */
 export async function webPlugin(app: FastifyInstance, { root }: { root: string }): Promise<void> {
   if (!existsSync(join(root, 'index.html'))) {
@@ -23,12 +24,15 @@ export async function webPlugin(app: FastifyInstance, { root }: { root: string }
     root,
     wildcard: false,
     index: ['index.html'],
+    preCompressed: true,
     cacheControl: false,
-    setHeaders: (res, path) =>
+    setHeaders: (res, path) => {
       res.setHeader(
         'cache-control',
         path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ),
+      );
+      res.setHeader('vary', 'accept-encoding');
+    },
   });
   app.get('/*', (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith(ASSETS)) return reply.callNotFound();
