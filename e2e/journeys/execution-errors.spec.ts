@@ -97,6 +97,10 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   // Opened straight from its address, the graph still draws its shapes as shapes (React Flow's styles).
   const graph = page.getByRole('region', { name: 'Process as it ran' });
   await expect(graph.getByRole('group', { name: 'Shape Create customer' })).toBeVisible();
+  // Its shape says what the failures were, by code, as the shapes table below does.
+  await expect(graph.getByRole('status', { name: 'Failures of Create customer' })).toHaveText(
+    /^failed: \d+ × ValidationError$/,
+  );
   // Why it failed names the shape as the canvas does.
   await expect(page.getByRole('region', { name: 'Why the execution failed' })).toContainText(
     'Shape "Create customer" failed document',
@@ -156,6 +160,9 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   await expect(page.getByLabel('Run status')).toContainText('failed · 1 document failed', {
     timeout: 30_000,
   });
+  await expect(page.getByRole('status', { name: 'Failures of Create customer' })).toHaveText(
+    'failed: 1 × ValidationError',
+  );
 
   // API errors: a message and a way to try again, on each page.
   const fail = (route: import('@playwright/test').Route) =>
@@ -221,6 +228,11 @@ test('updates of documents that carry no ETag: the shapes table and the log say 
   await expect(
     page.getByRole('table', { name: 'Shapes' }).getByRole('row', { name: /^Update customer/ }),
   ).toContainText('(1 without If-Match)');
+  await expect(
+    page
+      .getByRole('region', { name: 'Process as it ran' })
+      .getByRole('status', { name: 'Writes of Update customer without If-Match' }),
+  ).toHaveText('1 without If-Match');
   await expect(page.getByRole('list', { name: 'Log' })).toContainText(
     '1 write(s) were sent without If-Match: their documents carried no ETag',
   );

@@ -1,5 +1,5 @@
 import type { Shape } from '@flowline/contracts';
-import { handlesOf, kindLabels, shapeTitle } from '@flowline/engine';
+import { failuresText, handlesOf, kindLabels, shapeTitle } from '@flowline/engine';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { wouldText } from '../executions/would.js';
@@ -36,6 +36,19 @@ export const ShapeNodeView = memo(function ShapeNodeView({ data, selected }: Nod
           {run.counts.failed > 0 ? ` · failed ${run.counts.failed}` : ''} · {Math.round(run.counts.timeMs)} ms
         </output>
       )}
+      {run?.counts?.failedBy && run.counts.failed > 0 && (
+        <output className="shape-counts" aria-label={`Failures of ${shapeTitle(shape)}`}>
+          failed: {failuresText(run.counts.failedBy)}
+        </output>
+      )}
+      {run?.counts?.unconditional ? (
+        <output
+          className="shape-counts shape-warning"
+          aria-label={`Writes of ${shapeTitle(shape)} without If-Match`}
+        >
+          {run.counts.unconditional} without If-Match
+        </output>
+      ) : null}
       {run?.counts?.would && (
         <output className="shape-counts" aria-label={`What ${shapeTitle(shape)} would do`}>
           would: {wouldText(run.counts.would)}
