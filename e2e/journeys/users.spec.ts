@@ -78,6 +78,12 @@ test('an administrator adds a person, changes their role, disables them and sets
   await trySignIn(theirs, email, 'second password 2');
   await expect(theirs.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(theirs.getByRole('banner')).toContainText('Grace Hopper · viewer');
+  // A viewer is not offered to create a connection to the local sandbox (a designer is).
+  const sandboxKnown = theirs.waitForResponse((r) => r.url().endsWith('/api/sandbox'));
+  await theirs.goto('/components');
+  expect((await (await sandboxKnown).json()).running).toBe(true);
+  await expect(theirs.getByRole('heading', { name: 'Components' })).toBeVisible();
+  await expect(theirs.getByRole('button', { name: 'Connect to the local sandbox' })).toHaveCount(0);
   await theirs.close();
 
   // Every step is in the audit log, newest first.

@@ -1,15 +1,19 @@
+import { roles } from '@flowline/contracts';
 import { useNavigate } from 'react-router';
 import { useConnectSandbox, useLocalSandbox } from '../api/queries.js';
+import { useSession } from '../api/session.js';
 
 /**
  * A first connection in one click: to the local D365 sandbox `npm start` runs, its secret set on the
- * server. Shown only while the sandbox runs.
+ * server. Shown to those who may create components, while the sandbox runs.
  */
 export function SandboxConnect({ folderId }: { folderId?: string }) {
   const sandbox = useLocalSandbox();
   const connect = useConnectSandbox();
   const navigate = useNavigate();
-  if (!sandbox.data?.running) return null;
+  const role = useSession().data?.user.role;
+  const canDesign = role !== undefined && (roles.design as readonly string[]).includes(role);
+  if (!sandbox.data?.running || !canDesign) return null;
   return (
     <div className="inline-form sandbox-connect">
       <p className="hint sandbox-connect-text">
