@@ -178,6 +178,8 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   const wouldSend = previewed.getByRole('list', { name: 'Documents' }).getByRole('listitem');
   await expect(wouldSend).toHaveCount(5);
   await expect(wouldSend.first()).toContainText('would sendPOST CustomersV3');
+  // Each says which record it is without being opened.
+  await expect(wouldSend.first()).toContainText(/dataAreaId usrt · CustomerAccount \S+/);
   await page.screenshot({ path: test.info().outputPath('preview.png'), fullPage: true });
   await page.goBack();
   await page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -4,6 +4,7 @@ import { DOCUMENTS_PAGE, everyExecutionDocument, useExecutionDocuments } from '.
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { documentSummary } from './document-summary.js';
 import { ErrorText } from './error-text.js';
 import { JsonViewer } from './json-viewer.js';
 
@@ -143,6 +144,7 @@ export function ExecutionDocuments({
             const doc = item.document as Doc;
             const tracked = doc.properties?.tracked ?? {};
             const key = docKey(item.shapeId, item.direction, item.documentId);
+            const summary = documentSummary(doc.data);
             return (
               <li key={key} ref={linked === item.documentId ? scrollTo : undefined}>
                 <button
@@ -152,6 +154,7 @@ export function ExecutionDocuments({
                 >
                   {item.documentId}
                 </button>
+                {summary && <span className="doc-summary"> {summary}</span>}
                 <dl className="tracked" aria-label={`Tracked properties of ${item.documentId}`}>
                   {Object.entries(tracked).map(([k, v]) => (
                     <div key={k}>
