@@ -115,6 +115,14 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(page.getByText(/^preview run · revision/)).toBeVisible();
   await expect(page.locator('.status-badge').first()).toHaveText('succeeded', { timeout: 60_000 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  // Among many processes, one is found by a part of its name, in any capitals.
+  const processes = page.getByRole('table', { name: 'Processes' });
+  await page.getByRole('searchbox', { name: 'Search' }).fill(`RUN ME ${suffix}`.toUpperCase());
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(processes.getByRole('row')).toHaveCount(2);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(`nothing like it ${suffix}`);
+  await expect(page.getByText(`No process is named like “nothing like it ${suffix}”.`)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(`me ${suffix}`);
   await page.getByRole('link', { name: `Runs of Run me ${suffix}` }).click();
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(4);
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row').nth(1)).toContainText(

@@ -6,7 +6,7 @@ import {
   type SessionInfo,
 } from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useEveryComponent, useFolders } from '../api/queries.js';
@@ -25,15 +25,33 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
   const canDesign = (roles.design as readonly string[]).includes(me.role);
   const folders = useFolders();
+  // Kept in the address: back from a process or an execution shows the same list.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const wanted = search.trim().toLowerCase();
+  const shown = processes.data?.items.filter((p) => p.name.toLowerCase().includes(wanted)) ?? [];
   return (
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
+      <div className="toolbar">
+        <label>
+          Search
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+            placeholder="Name"
+          />
+        </label>
+      </div>
       {processes.isPending ? (
         <Loading what="processes" />
       ) : processes.isError ? (
         <Failed what="processes" error={processes.error} retry={() => processes.refetch()} />
       ) : processes.data.items.length === 0 ? (
         <Empty>{canDesign ? 'No process yet. Create one below.' : 'No process yet.'}</Empty>
+      ) : shown.length === 0 ? (
+        <Empty>No process is named like “{search.trim()}”.</Empty>
       ) : (
         <table aria-label="Processes">
           <thead>
@@ -44,7 +62,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
             </tr>
           </thead>
           <tbody>
-            {processes.data.items.map((p) => (
+            {shown.map((p) => (
               <ProcessRow
                 key={p.id}
                 process={p}
