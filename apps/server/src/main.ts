@@ -115,8 +115,9 @@ function printSandbox(sandbox: LocalSandbox | { error: string }): void {
     return;
   }
   console.log(`  D365 sandbox (a local F&O simulator): ${sandbox.url}`);
+  console.log('    connect to it in one click: Components page, "Connect to the local sandbox"');
   console.log(
-    `    connect with: service URL ${sandbox.url}, tenant ${sandbox.tenant}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}, authority host ${sandbox.authorityHost}\n`,
+    `    or by hand: service URL ${sandbox.url}, tenant ${sandbox.tenant}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}, authority host ${sandbox.authorityHost}\n`,
   );
 }
 
