@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { apiCall } from '../pages/api.js';
 import { admin, signIn } from '../pages/sign-in.js';
 
 const usersTable = (page: Page) => page.getByRole('table', { name: 'Users' });
@@ -18,6 +19,9 @@ test('an administrator adds a person, changes their role, disables them and sets
 }) => {
   await signIn(page);
   const email = `grace.${Date.now().toString(36)}@flowline.test`;
+  // A component for the person to see once they are a viewer.
+  const seen = `Seen by a viewer ${Date.now().toString(36)}`;
+  await apiCall(page, 'POST', '/api/components', { type: 'connection', name: seen });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
 
@@ -78,12 +82,19 @@ test('an administrator adds a person, changes their role, disables them and sets
   await trySignIn(theirs, email, 'second password 2');
   await expect(theirs.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(theirs.getByRole('banner')).toContainText('Grace Hopper · viewer');
-  // A viewer is not offered to create a connection to the local sandbox (a designer is).
-  const sandboxKnown = theirs.waitForResponse((r) => r.url().endsWith('/api/sandbox'));
-  await theirs.goto('/components');
-  expect((await (await sandboxKnown).json()).running).toBe(true);
-  await expect(theirs.getByRole('heading', { name: 'Components' })).toBeVisible();
-  await expect(theirs.getByRole('button', { name: 'Connect to the local sandbox' })).toHaveCount(0);
+  // A viewer is offered nothing on the Components page that they may not do: they open and export.
+  await theirs.goto(`/components?q=${encodeURIComponent(seen)}`);
+  await expect(theirs.getByRole('link', { name: seen })).toBeVisible();
+  const seenRow = theirs
+    .getByRole('table', { name: 'Components' })
+    .getByRole('row', { name: new RegExp(seen) });
+  await expect(seenRow).toContainText('—');
+  await expect(theirs.getByRole('combobox', { name: `Folder of ${seen}` })).toHaveCount(0);
+  await expect(theirs.getByRole('checkbox')).toHaveCount(0);
+  for (const name of ['Create component', 'Create folder', 'Connect to the local sandbox', 'Import bundle…'])
+    await expect(theirs.getByRole('button', { name })).toHaveCount(0);
+  await theirs.getByRole('button', { name: `Actions for ${seen}` }).click();
+  await expect(theirs.getByRole('menuitem')).toHaveText(['Export']);
   await theirs.close();
 
   // Every step is in the audit log, newest first.

@@ -1,4 +1,4 @@
-import type { LoginRequest, SessionInfo, SetupRequest } from '@flowline/contracts';
+import { type LoginRequest, roles, type SessionInfo, type SetupRequest } from '@flowline/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './client.js';
 
@@ -20,6 +20,12 @@ export function useSession() {
     },
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** Whether the signed-in person may create and change components (designers and administrators). */
+export function useMayDesign(): boolean {
+  const role = useSession().data?.user.role;
+  return role !== undefined && (roles.design as readonly string[]).includes(role);
 }
 
 function useStartSession<T>(url: string) {

@@ -8,17 +8,22 @@ import { downloadBundle } from './bundle-actions.js';
 import { changedAgo } from './changed.js';
 import { FolderOptions } from './folder-options.js';
 
-/** One component in the explorer, with rename, move, duplicate, export and delete. */
+/**
+ * One component in the explorer, with rename, move, duplicate, export and delete; export alone for
+ * those who may not change components (`mayDesign` false).
+ */
 export function ComponentRow({
   component,
   folders,
   selected,
   onSelect,
+  mayDesign,
 }: {
   component: ComponentSummary;
   folders: Folder[];
   selected: boolean;
   onSelect: (on: boolean) => void;
+  mayDesign: boolean;
 }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(component.name);
@@ -38,16 +43,34 @@ export function ComponentRow({
     e.preventDefault();
     update.mutate({ component, change: { name } }, { onSuccess: () => setRenaming(false) });
   };
+  const renameIt = { label: 'Rename', onSelect: () => setRenaming(true) };
+  const duplicate = {
+    label: 'Duplicate',
+    title: 'A copy of its current revision, secrets included, opened to edit',
+    disabled: copy.isPending,
+    onSelect: () => copy.mutate(component.id, { onSuccess: (made) => navigate(`/components/${made.id}`) }),
+  };
+  const exportIt = {
+    label: 'Export',
+    onSelect: () => downloadBundle(component.id, component.name).catch((e) => window.alert(e.message)),
+  };
+  const deleteIt = {
+    label: 'Delete',
+    disabled: remove.isPending,
+    onSelect: () => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id),
+  };
   return (
     <tr>
-      <td>
-        <input
-          type="checkbox"
-          aria-label={`Select ${component.name}`}
-          checked={selected}
-          onChange={(e) => onSelect(e.target.checked)}
-        />
-      </td>
+      {mayDesign && (
+        <td>
+          <input
+            type="checkbox"
+            aria-label={`Select ${component.name}`}
+            checked={selected}
+            onChange={(e) => onSelect(e.target.checked)}
+          />
+        </td>
+      )}
       <td>
         {renaming ? (
           <form onSubmit={rename} aria-label={`Rename ${component.name}`} className="inline-form">
@@ -85,14 +108,20 @@ export function ComponentRow({
         {component.action && <span className="hint"> {component.action}</span>}
       </td>
       <td>
-        <select
-          aria-label={`Folder of ${component.name}`}
-          value={component.folderId ?? ''}
-          onChange={(e) => update.mutate({ component, change: { folderId: e.target.value || null } })}
-        >
-          <FolderOptions folders={folders} />
-        </select>
-        <span className="visually-hidden">{folderName}</span>
+        {mayDesign ? (
+          <>
+            <select
+              aria-label={`Folder of ${component.name}`}
+              value={component.folderId ?? ''}
+              onChange={(e) => update.mutate({ component, change: { folderId: e.target.value || null } })}
+            >
+              <FolderOptions folders={folders} />
+            </select>
+            <span className="visually-hidden">{folderName}</span>
+          </>
+        ) : (
+          folderName
+        )}
       </td>
       <td>{component.version}</td>
       <td>
@@ -103,26 +132,7 @@ export function ComponentRow({
       <td>
         <ActionMenu
           label={`Actions for ${component.name}`}
-          actions={[
-            { label: 'Rename', onSelect: () => setRenaming(true) },
-            {
-              label: 'Duplicate',
-              title: 'A copy of its current revision, secrets included, opened to edit',
-              disabled: copy.isPending,
-              onSelect: () =>
-                copy.mutate(component.id, { onSuccess: (made) => navigate(`/components/${made.id}`) }),
-            },
-            {
-              label: 'Export',
-              onSelect: () =>
-                downloadBundle(component.id, component.name).catch((e) => window.alert(e.message)),
-            },
-            {
-              label: 'Delete',
-              disabled: remove.isPending,
-              onSelect: () => window.confirm(`Delete "${component.name}"?`) && remove.mutate(component.id),
-            },
-          ]}
+          actions={mayDesign ? [renameIt, duplicate, exportIt, deleteIt] : [exportIt]}
         />
       </td>
     </tr>

@@ -1,6 +1,7 @@
 import { type ComponentType, componentTypes } from '@flowline/contracts';
 import { useEffect, useState } from 'react';
 import { useComponents, useFolders } from '../api/queries.js';
+import { useMayDesign } from '../api/session.js';
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
@@ -38,6 +39,7 @@ export function ComponentsPage() {
       return next;
     });
   const folders = useFolders();
+  const mayDesign = useMayDesign();
   const shownFolder = folders.data?.items.find((f) => f.id === filter.folderId);
   // A folder in the address that no longer exists (deleted since, an old link): all components.
   const folderId = folders.data && !shownFolder ? undefined : filter.folderId;
@@ -89,12 +91,12 @@ export function ComponentsPage() {
             ))}
           </ul>
         )}
-        <CreateFolderForm />
+        {mayDesign && <CreateFolderForm />}
       </aside>
 
       <section aria-labelledby="components-title" className="components">
         <h1 id="components-title">Components</h1>
-        {shownFolder && (
+        {shownFolder && mayDesign && (
           <FolderActions
             key={shownFolder.id}
             folder={shownFolder}
@@ -133,11 +135,13 @@ export function ComponentsPage() {
             </select>
           </label>
         </div>
-        <BulkActions
-          selected={shown.filter((c) => selected.has(c.id))}
-          folders={folders.data?.items ?? []}
-          onDone={() => setSelected(new Set())}
-        />
+        {mayDesign && (
+          <BulkActions
+            selected={shown.filter((c) => selected.has(c.id))}
+            folders={folders.data?.items ?? []}
+            onDone={() => setSelected(new Set())}
+          />
+        )}
         {components.isPending ? (
           <Loading what="components" />
         ) : components.isError ? (
@@ -146,20 +150,24 @@ export function ComponentsPage() {
           <Empty>
             {search.trim() || type
               ? 'No component matches this search here.'
-              : 'No component here yet. Create one below.'}
+              : mayDesign
+                ? 'No component here yet. Create one below.'
+                : 'No component here yet.'}
           </Empty>
         ) : (
           <table aria-label="Components">
             <thead>
               <tr>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all shown"
-                    checked={shown.length > 0 && shown.every((c) => selected.has(c.id))}
-                    onChange={(e) => setSelected(new Set(e.target.checked ? shown.map((c) => c.id) : []))}
-                  />
-                </th>
+                {mayDesign && (
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all shown"
+                      checked={shown.length > 0 && shown.every((c) => selected.has(c.id))}
+                      onChange={(e) => setSelected(new Set(e.target.checked ? shown.map((c) => c.id) : []))}
+                    />
+                  </th>
+                )}
                 <th scope="col">Name</th>
                 <th scope="col">Type</th>
                 <th scope="col">Folder</th>
@@ -176,15 +184,20 @@ export function ComponentsPage() {
                   folders={folders.data?.items ?? []}
                   selected={selected.has(c.id)}
                   onSelect={(on) => select(c.id, on)}
+                  mayDesign={mayDesign}
                 />
               ))}
             </tbody>
           </table>
         )}
         {page && components.data.total > PAGE && <Pager of="components" page={page} go={goTo} />}
-        <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
-        <SandboxConnect folderId={folderId} />
-        <ImportBundleForm folderId={folderId} />
+        {mayDesign && (
+          <>
+            <CreateComponentForm folders={folders.data?.items ?? []} defaultFolderId={folderId} />
+            <SandboxConnect folderId={folderId} />
+            <ImportBundleForm folderId={folderId} />
+          </>
+        )}
       </section>
     </div>
   );

@@ -1,19 +1,15 @@
-import { roles } from '@flowline/contracts';
 import { useNavigate } from 'react-router';
 import { useConnectSandbox, useLocalSandbox } from '../api/queries.js';
-import { useSession } from '../api/session.js';
 
 /**
  * A first connection in one click: to the local D365 sandbox `npm start` runs, its secret set on the
- * server. Shown to those who may create components, while the sandbox runs.
+ * server. Shown while the sandbox runs.
  */
 export function SandboxConnect({ folderId }: { folderId?: string }) {
   const sandbox = useLocalSandbox();
   const connect = useConnectSandbox();
   const navigate = useNavigate();
-  const role = useSession().data?.user.role;
-  const canDesign = role !== undefined && (roles.design as readonly string[]).includes(role);
-  if (!sandbox.data?.running || !canDesign) return null;
+  if (!sandbox.data?.running) return null;
   return (
     <div className="inline-form sandbox-connect">
       <p className="hint sandbox-connect-text">

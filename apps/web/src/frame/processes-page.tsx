@@ -10,6 +10,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useEveryComponent, useFolders } from '../api/queries.js';
+import { useMayDesign } from '../api/session.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
 import type { RunDocuments } from '../process/run-documents.js';
 import { useDocumentsAsker } from '../process/run-documents-dialog.js';
@@ -23,7 +24,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
   const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
-  const canDesign = (roles.design as readonly string[]).includes(me.role);
+  const canDesign = useMayDesign();
   const folders = useFolders();
   // Kept in the address: back from a process or an execution shows the same list.
   const [params, setParams] = useSearchParams();
