@@ -56,8 +56,10 @@ const built = Math.min(
   mtime(join(root, 'apps/web/dist/index.html')),
 );
 const sources = Math.max(
-  ...['apps/server/src', 'apps/web/src', 'packages', 'prisma'].map((d) => newest(join(root, d))),
-  mtime(join(root, 'pnpm-lock.yaml')),
+  ...['apps/server/src', 'apps/web/src', 'apps/web/build', 'packages', 'prisma'].map((d) =>
+    newest(join(root, d)),
+  ),
+  ...['pnpm-lock.yaml', 'apps/web/vite.config.ts'].map((f) => mtime(join(root, f))),
 );
 if (built < sources) run(['run', 'build']);
 
