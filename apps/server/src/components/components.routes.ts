@@ -13,7 +13,7 @@ import {
   UpdateComponent,
   UsedBy,
 } from '@flowline/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import { HttpProblem } from '../errors/problem.js';
@@ -29,6 +29,15 @@ const design = { access: roles.design };
 
 /** The ETag of a component names its current revision. */
 export const etagOf = (c: { id: string; version: number }) => `"${c.id}.${c.version}"`;
+
+/** The answer to a request that made a component: 201, its ETag, and where it is. */
+export function sendCreated(reply: FastifyReply, created: Component) {
+  return reply
+    .code(201)
+    .header('etag', etagOf(created))
+    .header('location', `/api/components/${created.id}`)
+    .send(created);
+}
 
 /** The revision an `If-Match` header names for this component; 428 when required and missing. */
 function expectedVersion(request: FastifyRequest, id: string, required: boolean): number | undefined {
@@ -86,12 +95,7 @@ export async function componentRoutes(
       },
     },
     async (request, reply) => {
-      const created = await components.create(request.body, request.user);
-      return reply
-        .code(201)
-        .header('etag', etagOf(created))
-        .header('location', `/api/components/${created.id}`)
-        .send(created);
+      return sendCreated(reply, await components.create(request.body, request.user));
     },
   );
 
@@ -144,12 +148,7 @@ export async function componentRoutes(
       },
     },
     async (request, reply) => {
-      const copy = await components.copy(request.params.id, request.body, request.user);
-      return reply
-        .code(201)
-        .header('etag', etagOf(copy))
-        .header('location', `/api/components/${copy.id}`)
-        .send(copy);
+      return sendCreated(reply, await components.copy(request.params.id, request.body, request.user));
     },
   );
 

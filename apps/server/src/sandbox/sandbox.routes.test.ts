@@ -91,11 +91,15 @@ describe('POST /api/sandbox/connection', () => {
     expect(test.json().ok, test.body).toBe(true);
   });
 
-  it('names a second one apart, and puts it in the folder asked for', async () => {
+  it('names the next ones apart, and puts them in the folder asked for, or at the top level', async () => {
     const folder = (await designer.post('/api/folders', { name: 'Sandbox things' })).json();
     const res = await designer.post('/api/sandbox/connection', { folderId: folder.id });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ name: 'Local D365 sandbox 2', folderId: folder.id });
+    // A script's POST without a body.
+    const bare = await designer.inject({ method: 'POST', url: '/api/sandbox/connection' });
+    expect(bare.statusCode, bare.body).toBe(201);
+    expect(bare.json()).toMatchObject({ name: 'Local D365 sandbox 3', folderId: null });
   });
 
   it('is for designers, and refuses what it does not know', async () => {

@@ -1,7 +1,7 @@
 import { Component, type ConnectionBody, ConnectSandbox, LocalSandbox, Problem } from '@flowline/contracts';
 import type { FastifyInstance } from 'fastify';
 import { roles } from '../auth/access.js';
-import { etagOf } from '../components/components.routes.js';
+import { sendCreated } from '../components/components.routes.js';
 import type { ComponentsService } from '../components/components.service.js';
 import { HttpProblem } from '../errors/problem.js';
 import type { LocalSandbox as StartedSandbox } from './local-sandbox.js';
@@ -53,6 +53,10 @@ export async function sandboxRoutes(
         body: ConnectSandbox,
         response: { 201: Component, 400: Problem, 404: Problem },
       },
+      // The body is optional: a POST without one puts the connection at the top level.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
     async (request, reply) => {
       if (!sandbox) {
@@ -79,16 +83,12 @@ export async function sandboxRoutes(
           type: 'connection',
           name: 'Local D365 sandbox',
           description: 'The local F&O simulator that npm start runs beside Flowline.',
-          folderId: request.body?.folderId ?? null,
+          folderId: request.body.folderId ?? null,
           body,
         },
         request.user,
       );
-      return reply
-        .code(201)
-        .header('etag', etagOf(created))
-        .header('location', `/api/components/${created.id}`)
-        .send(created);
+      return sendCreated(reply, created);
     },
   );
 }
