@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ComponentsPage, rowAction } from '../pages/components.page.js';
-import { createSandboxConnection } from '../pages/connection.page.js';
+import { createSandboxConnection, testConnection } from '../pages/connection.page.js';
 import { sandbox } from '../pages/sandbox.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -13,10 +13,7 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
   await expect(page.getByLabel('Client secret', { exact: true })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
-    timeout: 20_000,
-  });
+  await testConnection(page, 'works');
   const steps = page.getByRole('list', { name: 'Test steps' }).getByRole('listitem');
   await expect(steps).toHaveCount(3);
   await expect(steps.nth(0)).toContainText(/Token\s+\d+ ms/);
@@ -58,19 +55,13 @@ test('connect to the sandbox and test the connection, step by step', async ({ pa
   await page.getByLabel('Proxy URL').fill('');
   await expect(page.getByLabel('Proxy user')).toHaveCount(0);
   await editor.save();
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
-    timeout: 20_000,
-  });
+  await testConnection(page, 'works');
 
   // A wrong secret fails at the token step, with an explanation.
   await page.getByRole('button', { name: 'Replace client secret' }).click();
   await page.getByLabel('Client secret', { exact: true }).fill('not the secret');
   await editor.save();
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The connection failed.' })).toBeVisible({
-    timeout: 20_000,
-  });
+  await testConnection(page, 'failed');
   await expect(steps.first()).toHaveClass(/bad/);
   await expect(steps.first().locator('.explanation')).not.toBeEmpty();
 });
@@ -90,10 +81,7 @@ test('a duplicated connection opens as a copy that works at once: its secret cam
     page.getByRole('heading', { name: `connection Sandbox ${suffix} (copy)`, exact: true }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
-    timeout: 20_000,
-  });
+  await testConnection(page, 'works');
   await components.open();
   await components.folder(folder).click();
   await expect(components.component(`Sandbox ${suffix} (copy)`)).toContainText(folder);
@@ -115,10 +103,7 @@ test('a first connection in one click: to the local sandbox, in the folder shown
   await expect(page.getByLabel('Service URL')).toHaveValue(sandbox.serviceUrl);
   await expect(page.getByLabel('Tenant')).toHaveValue(sandbox.tenant);
   await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'The connection works.' })).toBeVisible({
-    timeout: 20_000,
-  });
+  await testConnection(page, 'works');
   await components.open();
   await components.folder(folder).click();
   await expect(page.getByRole('table', { name: 'Components' }).getByRole('row')).toHaveCount(2);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { ComponentsPage } from './components.page.js';
 import { EditorPage } from './editor.page.js';
 import { sandbox } from './sandbox.js';
@@ -18,4 +18,12 @@ export async function createSandboxConnection(page: Page, name: string, folder: 
   await page.getByLabel('Client secret', { exact: true }).fill(sandbox.clientSecret);
   await editor.save();
   return { editor, url: page.url() };
+}
+
+/** Tests the saved connection from its editor and waits for the verdict. */
+export async function testConnection(page: Page, verdict: 'works' | 'failed') {
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `The connection ${verdict}.` })).toBeVisible({
+    timeout: 20_000,
+  });
 }
