@@ -121,8 +121,18 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(page).toHaveURL(/[?&]q=/);
   await expect(processes.getByRole('row')).toHaveCount(2);
   await page.getByRole('searchbox', { name: 'Search' }).fill(`nothing like it ${suffix}`);
-  await expect(page.getByText(`No process is named like “nothing like it ${suffix}”.`)).toBeVisible();
+  await expect(page.getByText(`No process named like “nothing like it ${suffix}”.`)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search' }).fill(`me ${suffix}`);
+  // And by how it last ran: it succeeded, so it is not among those that failed.
+  const lastRun = page.getByRole('combobox', { name: 'Last run' });
+  await lastRun.selectOption('failed or interrupted');
+  await expect(page).toHaveURL(/last=failed/);
+  await expect(
+    page.getByText(`No process named like “me ${suffix}” whose last run failed or was interrupted.`),
+  ).toBeVisible();
+  await lastRun.selectOption('succeeded');
+  await expect(processes.getByRole('row')).toHaveCount(2);
+  await expect(page).toHaveURL(/q=me/);
   await page.getByRole('link', { name: `Runs of Run me ${suffix}` }).click();
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(4);
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row').nth(1)).toContainText(

@@ -1,6 +1,7 @@
 import {
   type ComponentSummary,
   type ExecutionMode,
+  type ExecutionStatus,
   type ExecutionSummary,
   roles,
   type SessionInfo,
@@ -20,6 +21,36 @@ import { Empty, Failed, Loading } from './status.js';
  * Every process with how its last run went, a test run and a preview one click away (one that takes
  * documents from its caller asks for them first), and its runs.
  */
+/** What the Last run filter offers: by how each process last ran (the newest of its executions). */
+const lastRunFilters: {
+  value: string;
+  label: string;
+  /** The filter in words, after "No process …". */
+  says: string;
+  keeps: (status: ExecutionStatus | undefined) => boolean;
+}[] = [
+  { value: '', label: 'any', says: '', keeps: () => true },
+  {
+    value: 'failed',
+    label: 'failed or interrupted',
+    says: 'whose last run failed or was interrupted',
+    keeps: (s) => s === 'failed' || s === 'interrupted',
+  },
+  {
+    value: 'succeeded',
+    label: 'succeeded',
+    says: 'whose last run succeeded',
+    keeps: (s) => s === 'succeeded',
+  },
+  {
+    value: 'running',
+    label: 'queued or running',
+    says: 'that is queued or running',
+    keeps: (s) => s === 'queued' || s === 'running',
+  },
+  { value: 'never', label: 'never run', says: 'that never ran', keeps: (s) => s === undefined },
+];
+
 export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
@@ -29,8 +60,21 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
   // Kept in the address: back from a process or an execution shows the same list.
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
+  const last = lastRunFilters.find((f) => f.value === params.get('last')) ?? lastRunFilters[0]!;
+  const narrow = (key: 'q' | 'last', value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        value ? next.set(key, value) : next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   const wanted = search.trim().toLowerCase();
-  const shown = processes.data?.items.filter((p) => p.name.toLowerCase().includes(wanted)) ?? [];
+  const shown =
+    processes.data?.items.filter(
+      (p) => p.name.toLowerCase().includes(wanted) && last.keeps(lastRun.get(p.id)?.status),
+    ) ?? [];
   return (
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
@@ -40,9 +84,19 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
           <input
             type="search"
             value={search}
-            onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+            onChange={(e) => narrow('q', e.target.value)}
             placeholder="Name"
           />
+        </label>
+        <label>
+          Last run
+          <select value={last.value} onChange={(e) => narrow('last', e.target.value)}>
+            {lastRunFilters.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       {processes.isPending ? (
@@ -52,7 +106,10 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
       ) : processes.data.items.length === 0 ? (
         <Empty>{canDesign ? 'No process yet. Create one below.' : 'No process yet.'}</Empty>
       ) : shown.length === 0 ? (
-        <Empty>No process is named like “{search.trim()}”.</Empty>
+        <Empty>
+          No process{wanted ? ` named like “${search.trim()}”` : ''}
+          {last.value ? ` ${last.says}` : ''}.
+        </Empty>
       ) : (
         <table aria-label="Processes">
           <thead>
