@@ -4,8 +4,9 @@ import type { ClientCore } from './core.js';
 /**
  * F&O's `$metadata` names labels by id (`Microsoft.Dynamics.OData.Core.V1.LabelId`, `@SYS13342`); their
  * text comes from the REST metadata service beside `/data`: `/Metadata/Labels(Id='…',Language='…')`,
- * answering `{Id, Language, Value}` (the shape of the answer is UNVERIFIED against a real environment:
- * FNO-ODATA.md §1 names the resource only). One request per id, within the client's concurrency cap;
+ * answering `{Id, Language, Value}` (FNO-ODATA.md §1 names the resource only; the open-source client
+ * `mafzaal/d365fo-client` reads the text from `Value` of the same URL too, in `labels.py`; not seen
+ * against a real environment here). One request per id, within the client's concurrency cap;
  * each id is asked once per client and language, unknown ones included. The first refusal (403, a
  * wrong secret, a lost connection) ends the asking: every request after it would be refused alike.
  */
