@@ -144,6 +144,15 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(3);
   await page.getByLabel('Mode').selectOption('preview');
   await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(2);
+  // And by the days they were queued on, both included.
+  await page.getByLabel('From day').fill('2999-01-01');
+  await expect(page.getByText('No execution matches these filters.')).toBeVisible();
+  await page.getByLabel('From day').fill('2000-01-01');
+  await page.getByLabel('To day').fill('2999-12-31');
+  await expect(page).toHaveURL(/from=2000-01-01.*to=2999-12-31|to=2999-12-31.*from=2000-01-01/);
+  await expect(page.getByRole('table', { name: 'Executions' }).getByRole('row')).toHaveCount(2);
+  await page.getByLabel('To day').fill('2000-01-01');
+  await expect(page.getByText('No execution matches these filters.')).toBeVisible();
 
   // A test run takes 100 documents from its start at most, and the canvas says so when it stopped there.
   const components = new ComponentsPage(page);

@@ -30,6 +30,9 @@ export function useExecutions(filter: {
   processId?: string;
   status?: string;
   mode?: string;
+  /** Queued at or after, and before (instants). */
+  from?: string;
+  to?: string;
   limit?: number;
   offset?: number;
 }) {

@@ -11,6 +11,7 @@ import { useEveryComponent } from '../api/queries.js';
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { dayRange } from './day-range.js';
 import { took } from './duration.js';
 import { RecordSearch } from './record-search.js';
 
@@ -20,13 +21,18 @@ const PAGE = 50;
 const statuses = Statuses.anyOf.map((s: { const: ExecutionStatus }) => s.const);
 const modes = Modes.anyOf.map((m: { const: ExecutionMode }) => m.const);
 
-/** Every run, newest first, filtered by process, status and mode (`full` alone: the real runs). */
+/**
+ * Every run, newest first, filtered by process, status, mode (`full` alone: the real runs) and the
+ * days it was queued on.
+ */
 export function ExecutionsPage() {
   // Filters and page live in the address: a link (from a process, say) or a reload keeps them.
   const [params, setParams] = useSearchParams();
   const processId = params.get('processId') ?? '';
   const status = params.get('status') ?? '';
   const mode = params.get('mode') ?? '';
+  const fromDay = params.get('from') ?? '';
+  const toDay = params.get('to') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const change = (patch: Record<string, string | number>) => {
     const next = new URLSearchParams(params);
@@ -34,7 +40,14 @@ export function ExecutionsPage() {
     setParams(next, { replace: true });
   };
   const processes = useEveryComponent('process');
-  const executions = useExecutions({ processId, status, mode, limit: PAGE, offset });
+  const executions = useExecutions({
+    processId,
+    status,
+    mode,
+    ...dayRange(fromDay, toDay),
+    limit: PAGE,
+    offset,
+  });
   const page = executions.data && pageAt(offset, PAGE, executions.data.total);
   // An offset past the end (an old link, runs deleted since) moves to the last page.
   const lastPage = page?.from;
@@ -78,6 +91,14 @@ export function ExecutionsPage() {
             ))}
           </select>
         </label>
+        <label>
+          From day
+          <input type="date" value={fromDay} onChange={(e) => change({ from: e.target.value, offset: 0 })} />
+        </label>
+        <label>
+          To day
+          <input type="date" value={toDay} onChange={(e) => change({ to: e.target.value, offset: 0 })} />
+        </label>
       </div>
       {executions.isPending ? (
         <Loading what="executions" />
@@ -85,7 +106,7 @@ export function ExecutionsPage() {
         <Failed what="executions" error={executions.error} retry={() => executions.refetch()} />
       ) : executions.data.items.length === 0 ? (
         <Empty>
-          {processId || status || mode
+          {processId || status || mode || fromDay || toDay
             ? 'No execution matches these filters.'
             : 'No execution yet. Run a process from its canvas.'}
         </Empty>
