@@ -99,7 +99,8 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
           </select>
         </label>
       </div>
-      {processes.isPending ? (
+      {/* Filtered by their last runs, the list waits for them: not every process, then fewer. */}
+      {processes.isPending || (last.value && latest.isPending) ? (
         <Loading what="processes" />
       ) : processes.isError ? (
         <Failed what="processes" error={processes.error} retry={() => processes.refetch()} />
