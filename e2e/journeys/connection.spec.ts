@@ -97,9 +97,9 @@ test('a first connection in one click: to the local sandbox, in the folder shown
   await expect(page.getByText(`The local D365 sandbox runs at ${sandbox.serviceUrl}`)).toBeVisible();
   await page.getByRole('button', { name: 'Connect to the local sandbox' }).click();
   // Named apart from any made before: "Local D365 sandbox 2"…
-  await expect(page.getByRole('heading', { name: /^connection Local D365 sandbox( \d+)?$/ })).toBeVisible({
-    timeout: 15_000,
-  });
+  const heading = page.getByRole('heading', { name: /^connection Local D365 sandbox( \d+)?$/ });
+  await expect(heading).toBeVisible({ timeout: 15_000 });
+  const made = (await heading.textContent())!.replace(/^connection\s*/, '');
   await expect(page.getByLabel('Service URL')).toHaveValue(sandbox.serviceUrl);
   await expect(page.getByLabel('Tenant')).toHaveValue(sandbox.tenant);
   await expect(page.getByRole('button', { name: 'Replace client secret' })).toBeVisible();
@@ -107,5 +107,11 @@ test('a first connection in one click: to the local sandbox, in the folder shown
   await components.open();
   await components.folder(folder).click();
   await expect(page.getByRole('table', { name: 'Components' }).getByRole('row')).toHaveCount(2);
-  await expect(page.getByRole('table', { name: 'Components' })).toContainText('Local D365 sandbox');
+  await expect(page.getByRole('table', { name: 'Components' })).toContainText(made);
+  // Named beside the button now, as a connection that reaches the sandbox, and a way back to it.
+  await page
+    .getByRole('region', { name: 'The local sandbox' })
+    .getByRole('link', { name: made, exact: true })
+    .click();
+  await expect(heading).toBeVisible();
 });

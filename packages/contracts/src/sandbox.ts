@@ -9,6 +9,8 @@ export const LocalSandbox = Type.Union([
     tenant: Type.String(),
     clientId: Type.String(),
     authorityHost: Type.String(),
+    /** The connections whose current revision reaches it, by name. */
+    connections: Type.Array(Type.Object({ id: Id, name: Type.String() })),
   }),
   Type.Object({ running: Type.Literal(false) }),
 ]);

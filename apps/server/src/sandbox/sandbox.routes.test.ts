@@ -53,6 +53,7 @@ describe('GET /api/sandbox', () => {
       tenant: 'sandbox',
       clientId: sandbox.clients.registered.clientId,
       authorityHost: new URL(sandbox.authority).host,
+      connections: [],
     });
     expect(res.body).not.toContain(sandbox.clients.registered.secret);
   });
@@ -89,6 +90,25 @@ describe('POST /api/sandbox/connection', () => {
     const test = await designer.post(`/api/connections/${created.id}/test`);
     expect(test.statusCode, test.body).toBe(200);
     expect(test.json().ok, test.body).toBe(true);
+  });
+
+  it('lists the connections that reach the sandbox now, not those that no longer do', async () => {
+    const listed = async () => (await designer.get('/api/sandbox')).json().connections as unknown[];
+    const made = (await designer.post('/api/sandbox/connection', {})).json();
+    expect(await listed()).toContainEqual({ id: made.id, name: made.name });
+    // Pointed elsewhere in a new revision: its first revision still names the sandbox, but it is
+    // the current one that counts.
+    const moved = await designer.put(
+      `/api/components/${made.id}`,
+      { name: made.name, body: { ...made.body, serviceUrl: 'https://contoso.operations.dynamics.com' } },
+      { 'if-match': `"${made.id}.1"` },
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await listed()).not.toContainEqual(expect.objectContaining({ id: made.id }));
+    // Gone again, so that the next test names its own from "2".
+    expect((await designer.inject({ method: 'DELETE', url: `/api/components/${made.id}` })).statusCode).toBe(
+      204,
+    );
   });
 
   it('names the next ones apart, and puts them in the folder asked for, or at the top level', async () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { roles } from '../auth/access.js';
 import { sendCreated } from '../components/components.routes.js';
 import type { ComponentsService } from '../components/components.service.js';
+import type { Db } from '../db/prisma.js';
 import { HttpProblem } from '../errors/problem.js';
 import type { LocalSandbox as StartedSandbox } from './local-sandbox.js';
 
@@ -39,6 +40,7 @@ export async function sandboxRoutes(
             tenant: sandbox.tenant,
             clientId: sandbox.clientId,
             authorityHost: sandbox.authorityHost,
+            connections: await connectionsTo(app.db, sandbox.url),
           }
         : { running: false },
   );
@@ -91,4 +93,16 @@ export async function sandboxRoutes(
       return sendCreated(reply, created);
     },
   );
+}
+
+/** The connections whose current revision has `url` as its service URL, by name. */
+async function connectionsTo(db: Db, url: string): Promise<{ id: string; name: string }[]> {
+  const revisions = await db.componentRevision.findMany({
+    where: { component: { type: 'connection' }, body: { path: ['serviceUrl'], equals: url } },
+    select: { version: true, component: { select: { id: true, name: true, currentVersion: true } } },
+  });
+  return revisions
+    .filter((r) => r.version === r.component.currentVersion)
+    .map(({ component: { id, name } }) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -98,13 +98,9 @@ export function useCreateComponent() {
   });
 }
 
-/** Whether the local D365 sandbox runs beside the server (it does not change while the page is open). */
+/** Whether the local D365 sandbox runs beside the server, and the connections that reach it. */
 export function useLocalSandbox() {
-  return useQuery({
-    queryKey: ['sandbox'],
-    queryFn: () => api<LocalSandbox>('/api/sandbox'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery({ queryKey: ['sandbox'], queryFn: () => api<LocalSandbox>('/api/sandbox') });
 }
 
 export function useConnectSandbox() {
@@ -112,6 +108,10 @@ export function useConnectSandbox() {
   return useMutation({
     mutationFn: (input: ConnectSandbox) =>
       api<Component>('/api/sandbox/connection', { method: 'POST', json: input }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['components'] }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['components'] }),
+        client.invalidateQueries({ queryKey: ['sandbox'] }),
+      ]),
   });
 }
