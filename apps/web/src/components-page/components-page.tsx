@@ -4,6 +4,7 @@ import { useComponents, useFolders } from '../api/queries.js';
 import { useMayDesign } from '../api/session.js';
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
+import { SearchBox } from '../frame/search-box.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
 import { BulkActions } from './bulk-actions.js';
 import { ImportBundleForm } from './bundle-actions.js';
@@ -104,15 +105,7 @@ export function ComponentsPage() {
           />
         )}
         <div className="toolbar">
-          <label>
-            Search
-            <input
-              type="search"
-              value={search}
-              onChange={(e) => narrow({ search: e.target.value })}
-              placeholder="Name"
-            />
-          </label>
+          <SearchBox value={search} onChange={(q) => narrow({ search: q })} />
           <label>
             Type
             <select

@@ -15,6 +15,7 @@ import { useMayDesign } from '../api/session.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
 import type { RunDocuments } from '../process/run-documents.js';
 import { useDocumentsAsker } from '../process/run-documents-dialog.js';
+import { SearchBox } from './search-box.js';
 import { Empty, Failed, Loading } from './status.js';
 
 /**
@@ -79,15 +80,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
       <div className="toolbar">
-        <label>
-          Search
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => narrow('q', e.target.value)}
-            placeholder="Name"
-          />
-        </label>
+        <SearchBox value={search} onChange={(q) => narrow('q', q)} />
         <label>
           Last run
           <select value={last.value} onChange={(e) => narrow('last', e.target.value)}>
