@@ -239,7 +239,8 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   // map reaches it through both operations.
   await components.open();
   await components.folder(folder).click();
-  await page.getByRole('link', { name: connection, exact: true }).click();
+  // From its row (the local sandbox's box above the list names it too).
+  await components.component(connection).getByRole('link', { name: connection, exact: true }).click();
   await page.getByRole('button', { name: 'Used by' }).click();
   await expect(page.getByRole('list', { name: 'Users' }).getByRole('link')).toHaveText([
     `Copy customers ${suffix}`,
