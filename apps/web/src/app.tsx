@@ -40,7 +40,7 @@ export function App() {
         <Route path="/setup" element={<Navigate to="/components" replace />} />
         <Route path="/components" element={<ComponentsPage />} />
         <Route path="/components/:id" element={<ComponentEditorPage />} />
-        <Route path="/processes" element={<ProcessesPage me={session.data.user} />} />
+        <Route path="/processes" element={<ProcessesPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />
         <Route path="/executions/:id" element={<ExecutionDetailPage />} />
         <Route path="/users" element={<UsersPage me={session.data.user} />} />

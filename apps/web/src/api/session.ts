@@ -22,10 +22,10 @@ export function useSession() {
   });
 }
 
-/** Whether the signed-in person may create and change components (designers and administrators). */
-export function useMayDesign(): boolean {
+/** Whether the signed-in person's role grants `access` (`design`: create and change components). */
+export function useMay(access: keyof typeof roles): boolean {
   const role = useSession().data?.user.role;
-  return role !== undefined && (roles.design as readonly string[]).includes(role);
+  return role !== undefined && (roles[access] as readonly string[]).includes(role);
 }
 
 function useStartSession<T>(url: string) {

@@ -1,7 +1,7 @@
 import { type ComponentType, componentTypes } from '@flowline/contracts';
 import { useEffect, useState } from 'react';
 import { useComponents, useFolders } from '../api/queries.js';
-import { useMayDesign } from '../api/session.js';
+import { useMay } from '../api/session.js';
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
 import { SearchBox } from '../frame/search-box.js';
@@ -40,7 +40,7 @@ export function ComponentsPage() {
       return next;
     });
   const folders = useFolders();
-  const mayDesign = useMayDesign();
+  const mayDesign = useMay('design');
   const shownFolder = folders.data?.items.find((f) => f.id === filter.folderId);
   // A folder in the address that no longer exists (deleted since, an old link): all components.
   const folderId = folders.data && !shownFolder ? undefined : filter.folderId;

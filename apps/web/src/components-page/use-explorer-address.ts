@@ -1,5 +1,5 @@
 import { type ComponentType, componentTypes } from '@flowline/contracts';
-import { useSearchParams } from 'react-router';
+import { useAddress } from '../frame/use-address.js';
 
 export interface ExplorerFilter {
   folderId?: string;
@@ -13,7 +13,7 @@ export interface ExplorerFilter {
  * a component, a reload or a shared link shows the same list.
  */
 export function useExplorerAddress() {
-  const [params, setParams] = useSearchParams();
+  const { params, change: set } = useAddress();
   const type = params.get('type');
   const filter: ExplorerFilter = {
     folderId: params.get('folder') || undefined,
@@ -23,20 +23,12 @@ export function useExplorerAddress() {
   };
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   const change = (patch: Partial<ExplorerFilter> & { offset?: number }) =>
-    // From the address as it is by then: two changes in one tick both count.
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        const set = (k: string, v: string | number | undefined) =>
-          v ? next.set(k, String(v)) : next.delete(k);
-        if ('folderId' in patch) set('folder', patch.folderId);
-        if ('type' in patch) set('type', patch.type);
-        if ('search' in patch) set('q', patch.search);
-        if ('sort' in patch) set('sort', patch.sort === 'changed' ? 'changed' : undefined);
-        set('offset', patch.offset);
-        return next;
-      },
-      { replace: true },
-    );
+    set({
+      ...('folderId' in patch && { folder: patch.folderId }),
+      ...('type' in patch && { type: patch.type }),
+      ...('search' in patch && { q: patch.search }),
+      ...('sort' in patch && { sort: patch.sort === 'changed' ? 'changed' : undefined }),
+      offset: patch.offset,
+    });
   return { filter, offset, change };
 }

@@ -5,12 +5,13 @@ import {
   ExecutionStatus as Statuses,
 } from '@flowline/contracts';
 import { useEffect } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useExecutions } from '../api/execution-queries.js';
 import { useEveryComponent } from '../api/queries.js';
 import { Pager } from '../frame/pager.js';
 import { pageAt } from '../frame/pages.js';
 import { Empty, Failed, Loading } from '../frame/status.js';
+import { useAddress } from '../frame/use-address.js';
 import { dayRange } from './day-range.js';
 import { took } from './duration.js';
 import { RecordSearch } from './record-search.js';
@@ -27,18 +28,13 @@ const modes = Modes.anyOf.map((m: { const: ExecutionMode }) => m.const);
  */
 export function ExecutionsPage() {
   // Filters and page live in the address: a link (from a process, say) or a reload keeps them.
-  const [params, setParams] = useSearchParams();
+  const { params, change } = useAddress();
   const processId = params.get('processId') ?? '';
   const status = params.get('status') ?? '';
   const mode = params.get('mode') ?? '';
   const fromDay = params.get('from') ?? '';
   const toDay = params.get('to') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const change = (patch: Record<string, string | number>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) v ? next.set(k, String(v)) : next.delete(k);
-    setParams(next, { replace: true });
-  };
   const processes = useEveryComponent('process');
   const executions = useExecutions({
     processId,

@@ -1,22 +1,16 @@
-import {
-  type ComponentSummary,
-  type ExecutionMode,
-  type ExecutionStatus,
-  type ExecutionSummary,
-  roles,
-  type SessionInfo,
-} from '@flowline/contracts';
+import type { ComponentSummary, ExecutionMode, ExecutionStatus, ExecutionSummary } from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { startExecution, useLatestExecutions } from '../api/execution-queries.js';
 import { useEveryComponent, useFolders } from '../api/queries.js';
-import { useMayDesign } from '../api/session.js';
+import { useMay } from '../api/session.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
 import type { RunDocuments } from '../process/run-documents.js';
 import { useDocumentsAsker } from '../process/run-documents-dialog.js';
 import { SearchBox } from './search-box.js';
 import { Empty, Failed, Loading } from './status.js';
+import { useAddress } from './use-address.js';
 
 /**
  * Every process with how its last run went, a test run and a preview one click away (one that takes
@@ -52,25 +46,16 @@ const lastRunFilters: {
   { value: 'never', label: 'never run', says: 'that never ran', keeps: (s) => s === undefined },
 ];
 
-export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
+export function ProcessesPage() {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
   const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
-  const canDesign = useMayDesign();
+  const canDesign = useMay('design');
+  const canRun = useMay('run');
   const folders = useFolders();
-  // Kept in the address: back from a process or an execution shows the same list.
-  const [params, setParams] = useSearchParams();
+  const { params, change } = useAddress();
   const search = params.get('q') ?? '';
   const last = lastRunFilters.find((f) => f.value === params.get('last')) ?? lastRunFilters[0]!;
-  const narrow = (key: 'q' | 'last', value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        value ? next.set(key, value) : next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const wanted = search.trim().toLowerCase();
   const shown =
     processes.data?.items.filter(
@@ -80,10 +65,10 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
       <div className="toolbar">
-        <SearchBox value={search} onChange={(q) => narrow('q', q)} />
+        <SearchBox value={search} onChange={(q) => change({ q })} />
         <label>
           Last run
-          <select value={last.value} onChange={(e) => narrow('last', e.target.value)}>
+          <select value={last.value} onChange={(e) => change({ last: e.target.value })}>
             {lastRunFilters.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -120,7 +105,7 @@ export function ProcessesPage({ me }: { me: SessionInfo['user'] }) {
                 process={p}
                 last={lastRun.get(p.id)}
                 loading={latest.isPending}
-                canRun={(roles.run as readonly string[]).includes(me.role)}
+                canRun={canRun}
               />
             ))}
           </tbody>
