@@ -77,6 +77,7 @@ export function AuthFields({
                 <label>
                   Certificate (PEM)
                   <textarea
+                    className="mono"
                     rows={3}
                     value={auth.certificate}
                     onChange={(e) => onChange({ ...auth, certificate: e.target.value })}

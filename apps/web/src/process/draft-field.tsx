@@ -64,7 +64,7 @@ export function DraftField({
     <>
       <label htmlFor={`${id}-field`}>
         {label}
-        {multiline ? <textarea rows={rows} {...props} /> : <input type={type} {...props} />}
+        {multiline ? <textarea className="mono" rows={rows} {...props} /> : <input type={type} {...props} />}
       </label>
       {error && (
         <p id={`${id}-error`} className="field-error">

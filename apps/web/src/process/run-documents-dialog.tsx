@@ -59,6 +59,7 @@ export function RunDocumentsDialog({
         <label>
           Documents (JSON)
           <textarea
+            className="mono"
             rows={12}
             spellCheck={false}
             value={text}
