@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(folderRoutes, { db: options.db });
   await app.register(componentRoutes, { components });
   await app.register(connectionRoutes, { connections });
-  await app.register(sandboxRoutes, { components, sandbox: options.sandbox });
+  await app.register(sandboxRoutes, { components, connections, sandbox: options.sandbox });
   await app.register(operationSampleRoutes, { components, connections });
   await app.register(executionsPlugin, { components, connections });
 

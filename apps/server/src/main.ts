@@ -116,6 +116,7 @@ function printSandbox(sandbox: LocalSandbox | { error: string }): void {
   }
   console.log(`  D365 sandbox (a local F&O simulator): ${sandbox.url}`);
   console.log('    connect to it in one click: Components page, "Connect to the local sandbox"');
+  console.log('    or start from an example process: Components page, "Create an example process"');
   console.log(
     `    or by hand: service URL ${sandbox.url}, tenant ${sandbox.tenant}, client id ${sandbox.clientId}, client secret ${sandbox.clientSecret}, authority host ${sandbox.authorityHost}\n`,
   );

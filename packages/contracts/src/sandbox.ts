@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { ComponentType } from './components.js';
 import { Id } from './folders.js';
 
 /** Whether `npm start` runs the local D365 sandbox, and how a connection reaches it (no secret). */
@@ -22,3 +23,21 @@ export const ConnectSandbox = Type.Object(
   { additionalProperties: false },
 );
 export type ConnectSandbox = Static<typeof ConnectSandbox>;
+
+/** The example process made for the local sandbox, with its folder and every component it uses. */
+export const SandboxExample = Type.Object({
+  folder: Type.Object({ id: Id, name: Type.String() }),
+  processId: Id,
+  /** In the order they were made: the connection, the two operations, the map, the process. */
+  components: Type.Array(
+    Type.Object({
+      id: Id,
+      type: ComponentType,
+      name: Type.String(),
+    }),
+  ),
+});
+export type SandboxExample = Static<typeof SandboxExample>;
+
+/** The example takes nothing yet (its folder is its own); a body, if sent, must be empty. */
+export const CreateSandboxExample = Type.Object({}, { additionalProperties: false });

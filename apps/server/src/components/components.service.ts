@@ -191,11 +191,12 @@ export class ComponentsService {
    * Creates `input` under its name, or under "<name> 2", "<name> 3"… when a component of its type
    * has that name already.
    */
-  async createUnique(input: CreateComponent, user?: SessionUser): Promise<Component> {
-    return this.db.$transaction(async (t) => {
+  async createUnique(input: CreateComponent, user?: SessionUser, tx?: Tx): Promise<Component> {
+    const run = async (t: Tx) => {
       const name = await this.freeName(t, input.type, input.name, (n) => `${input.name} ${n}`);
       return this.create({ ...input, name }, user, t);
-    });
+    };
+    return tx ? run(tx) : this.db.$transaction(run);
   }
 
   private copyName(t: Tx, type: ComponentType, name: string): Promise<string> {

@@ -3,8 +3,12 @@ import { createFnoClient, type FnoClient, type FnoConnectionConfig } from '@flow
 import { type Sandbox, startSandbox } from '@flowline/d365-sandbox';
 import { expect } from 'vitest';
 import { buildApp } from '../app.js';
+import { pipelineProcessBody } from '../sandbox/example-process.js';
+import type { SandboxAccess } from '../sandbox/sandbox.routes.js';
 import { type Client, signIn } from '../test/test-app.js';
 import { testDb } from '../test/test-db.js';
+
+export { pipelineProcessBody };
 
 export const SECRET_KEY = Buffer.alloc(32, 9);
 
@@ -14,7 +18,7 @@ export const SECRET_KEY = Buffer.alloc(32, 9);
  */
 export async function executionsTestBed(
   customersPerCompany: number,
-  options: { seedCompanies?: string[] } = {},
+  options: { seedCompanies?: string[]; localSandbox?: boolean } = {},
 ) {
   const sandbox = await startSandbox({
     port: 0,
@@ -29,6 +33,7 @@ export async function executionsTestBed(
     version: 'test',
     secretKey: SECRET_KEY,
     connectionDefaults: { ca: [caPem], allowedHosts: ['127.0.0.1'] },
+    ...(options.localSandbox ? { sandbox: localSandboxAccess(sandbox) } : {}),
   });
   const designer = await signIn(app, db, 'designer');
   const operator = await signIn(app, db, 'operator');
@@ -130,42 +135,6 @@ export async function waitFor(
   }
 }
 
-/** A process "read → map → write", each failure of the map or the write kept on its error path. */
-export function pipelineProcessBody(
-  name: string,
-  ids: { connectionId: string; queryId: string; mapId: string; writeId: string },
-) {
-  const { connectionId, queryId, mapId, writeId } = ids;
-  return {
-    schemaVersion: 1,
-    name,
-    shapes: [
-      {
-        id: 'start',
-        kind: 'start',
-        position: { x: 0, y: 0 },
-        config: { mode: 'operation', connectionId, operationId: queryId },
-      },
-      { id: 'map', kind: 'map', position: { x: 200, y: 0 }, onError: 'errorPath', config: { mapId } },
-      {
-        id: 'write',
-        kind: 'connector',
-        position: { x: 400, y: 0 },
-        onError: 'errorPath',
-        config: { connectionId, operationId: writeId },
-      },
-      { id: 'mapFailed', kind: 'stop', position: { x: 400, y: 200 }, config: { scope: 'path' } },
-      { id: 'writeFailed', kind: 'stop', position: { x: 600, y: 200 }, config: { scope: 'path' } },
-    ],
-    edges: [
-      { id: 'e1', from: 'start', handle: 'out', to: 'map' },
-      { id: 'e2', from: 'map', handle: 'out', to: 'write' },
-      { id: 'e3', from: 'map', handle: 'error', to: 'mapFailed' },
-      { id: 'e4', from: 'write', handle: 'error', to: 'writeFailed' },
-    ],
-  };
-}
-
 /** The fields the copy-customers processes read and write. */
 export const COPIED_FIELDS = [
   'dataAreaId',
@@ -174,6 +143,17 @@ export const COPIED_FIELDS = [
   'CustomerGroupId',
   'SalesCurrencyCode',
 ];
+
+/** The sandbox as the server sees the one `npm start` runs beside it (`AppOptions.sandbox`). */
+export function localSandboxAccess(sandbox: Sandbox): SandboxAccess {
+  return {
+    url: sandbox.url,
+    tenant: sandbox.tenant,
+    clientId: sandbox.clients.registered.clientId,
+    clientSecret: sandbox.clients.registered.secret,
+    authorityHost: new URL(sandbox.authority).host,
+  };
+}
 
 /** A connector client of an HTTPS sandbox, as its registered app, trusting the sandbox's CA. */
 export function sandboxClient(sandbox: Sandbox, extra: Partial<FnoConnectionConfig> = {}): FnoClient {

@@ -36,6 +36,24 @@ export class FoldersService {
     });
   }
 
+  /** Creates a top-level folder named `name`, or "<name> 2", "<name> 3"… when one has that name. */
+  async createUnique(name: string): Promise<Folder> {
+    return this.db.$transaction(async (tx) => {
+      await lockNames(tx, null);
+      const taken = new Set(
+        (
+          await tx.folder.findMany({
+            where: { parentId: null, name: { startsWith: name, mode: 'insensitive' } },
+            select: { name: true },
+          })
+        ).map((f) => f.name.toLowerCase()),
+      );
+      let free = name;
+      for (let n = 2; taken.has(free.toLowerCase()); n++) free = `${name} ${n}`;
+      return toFolder(await tx.folder.create({ data: { name: free, parentId: null } }));
+    });
+  }
+
   /** Renames a folder, under the same rule as `create`: no twin beside it. */
   async rename(id: string, newName: string, user?: SessionUser): Promise<Folder> {
     const name = newName.trim();
@@ -81,12 +99,16 @@ export class FoldersService {
 
 /** Refuses `name` under `parentId` when another folder there (not `self`) has it, in any case. */
 async function unique(tx: Tx, parentId: string | null, name: string, self?: string): Promise<void> {
-  // Serialise creations and renames under one parent so the check cannot race.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${parentId ?? 'root'}))`;
+  await lockNames(tx, parentId);
   const twin = await tx.folder.findFirst({
     where: { parentId, name: { equals: name, mode: 'insensitive' }, ...(self ? { id: { not: self } } : {}) },
   });
   if (twin) throw new HttpProblem(409, 'Conflict', `A folder named "${twin.name}" already exists here.`);
+}
+
+/** Serialises creations and renames under one parent, so that no check of a name can race. */
+async function lockNames(tx: Tx, parentId: string | null): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${parentId ?? 'root'}))`;
 }
 
 function count(n: number, what: string): string {

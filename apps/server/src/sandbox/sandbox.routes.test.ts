@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Db } from '../db/prisma.js';
+import { localSandboxAccess } from '../executions/test-fixtures.js';
 import { type Client, signIn } from '../test/test-app.js';
 import { testDb } from '../test/test-db.js';
 
@@ -24,13 +25,7 @@ beforeAll(async () => {
   withSandbox = await buildApp({
     ...common,
     connectionDefaults: { ca: [readFileSync(sandbox.caCertPath!, 'utf8')] },
-    sandbox: {
-      url: sandbox.url,
-      tenant: sandbox.tenant,
-      clientId: sandbox.clients.registered.clientId,
-      clientSecret: sandbox.clients.registered.secret,
-      authorityHost: new URL(sandbox.authority).host,
-    },
+    sandbox: localSandboxAccess(sandbox),
   });
   without = await buildApp(common);
   designer = await signIn(withSandbox, db, 'designer');

@@ -1,10 +1,20 @@
-import { Component, type ConnectionBody, ConnectSandbox, LocalSandbox, Problem } from '@flowline/contracts';
+import {
+  Component,
+  type ConnectionBody,
+  ConnectSandbox,
+  CreateSandboxExample,
+  LocalSandbox,
+  Problem,
+  SandboxExample,
+} from '@flowline/contracts';
 import type { FastifyInstance } from 'fastify';
 import { roles } from '../auth/access.js';
 import { sendCreated } from '../components/components.routes.js';
 import type { ComponentsService } from '../components/components.service.js';
+import type { ConnectionsService } from '../connections/connections.service.js';
 import type { Db } from '../db/prisma.js';
 import { HttpProblem } from '../errors/problem.js';
+import { createExample } from './example-process.js';
 import type { LocalSandbox as StartedSandbox } from './local-sandbox.js';
 
 /** What a connection needs to reach the sandbox `npm start` runs beside the server. */
@@ -14,12 +24,17 @@ export type SandboxAccess = Pick<
 >;
 
 /**
- * `GET /api/sandbox` and `POST /api/sandbox/connection`: a first connection in one click. The
- * sandbox's client secret is sealed on the server like any other; no answer holds it.
+ * `GET /api/sandbox`, `POST /api/sandbox/connection` (a first connection in one click) and
+ * `POST /api/sandbox/example` (a first process). The sandbox's client secret is sealed on the server
+ * like any other; no answer holds it.
  */
 export async function sandboxRoutes(
   app: FastifyInstance,
-  { components, sandbox }: { components: ComponentsService; sandbox?: SandboxAccess },
+  {
+    components,
+    connections,
+    sandbox,
+  }: { components: ComponentsService; connections: ConnectionsService; sandbox?: SandboxAccess },
 ): Promise<void> {
   const tags = ['sandbox'];
   app.get(
@@ -61,38 +76,77 @@ export async function sandboxRoutes(
       },
     },
     async (request, reply) => {
-      if (!sandbox) {
-        throw new HttpProblem(
-          404,
-          'Not Found',
-          'The local D365 sandbox is not running on this server (started with --no-sandbox or FLOWLINE_SANDBOX=off, or its port was taken: see the server’s output).',
-        );
-      }
-      const body: ConnectionBody = {
-        schemaVersion: 1,
-        serviceUrl: sandbox.url,
-        defaultLegalEntity: 'usmf',
-        auth: {
-          kind: 'clientSecret',
-          tenant: sandbox.tenant,
-          clientId: sandbox.clientId,
-          clientSecret: sandbox.clientSecret,
-          authorityHost: sandbox.authorityHost,
-        },
-      };
       const created = await components.createUnique(
         {
+          ...sandboxConnection(running(sandbox)),
           type: 'connection',
-          name: 'Local D365 sandbox',
-          description: 'The local F&O simulator that npm start runs beside Flowline.',
           folderId: request.body.folderId ?? null,
-          body,
         },
         request.user,
       );
       return sendCreated(reply, created);
     },
   );
+
+  app.post(
+    '/api/sandbox/example',
+    {
+      config: { access: roles.design },
+      schema: {
+        tags,
+        summary:
+          "Create an example process on the local D365 sandbox, in a folder of its own: usmf's first customers upserted into usrt",
+        body: CreateSandboxExample,
+        response: { 201: SandboxExample, 400: Problem, 404: Problem, 502: Problem },
+      },
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request, reply) => {
+      const example = await createExample(
+        { db: app.db, components, connections },
+        sandboxConnection(running(sandbox)),
+        request.user,
+        (error) =>
+          request.log.warn({ err: error.message }, 'F&O labels not read; the profile keeps their ids'),
+      );
+      return reply.code(201).header('location', `/api/components/${example.processId}`).send(example);
+    },
+  );
+}
+
+function running(sandbox: SandboxAccess | undefined): SandboxAccess {
+  if (sandbox) return sandbox;
+  throw new HttpProblem(
+    404,
+    'Not Found',
+    'The local D365 sandbox is not running on this server (started with --no-sandbox or FLOWLINE_SANDBOX=off, or its port was taken: see the server’s output).',
+  );
+}
+
+/** A connection to the sandbox, its demo app's secret set (sealed when it is stored). */
+function sandboxConnection(sandbox: SandboxAccess): {
+  name: string;
+  description: string;
+  body: ConnectionBody;
+} {
+  return {
+    name: 'Local D365 sandbox',
+    description: 'The local F&O simulator that npm start runs beside Flowline.',
+    body: {
+      schemaVersion: 1,
+      serviceUrl: sandbox.url,
+      defaultLegalEntity: 'usmf',
+      auth: {
+        kind: 'clientSecret',
+        tenant: sandbox.tenant,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        authorityHost: sandbox.authorityHost,
+      },
+    },
+  };
 }
 
 /** The connections whose current revision has `url` as its service URL, by name. */

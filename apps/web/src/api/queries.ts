@@ -8,8 +8,15 @@ import type {
   Folder,
   FolderList,
   LocalSandbox,
+  SandboxExample,
 } from '@flowline/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api } from './client.js';
 
 type ComponentFilter = {
@@ -108,10 +115,23 @@ export function useConnectSandbox() {
   return useMutation({
     mutationFn: (input: ConnectSandbox) =>
       api<Component>('/api/sandbox/connection', { method: 'POST', json: input }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['components'] }),
-        client.invalidateQueries({ queryKey: ['sandbox'] }),
-      ]),
+    onSuccess: () => afterSandboxMade(client),
   });
+}
+
+/** The example process on the sandbox, in a folder of its own. */
+export function useSandboxExample() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<SandboxExample>('/api/sandbox/example', { method: 'POST', json: {} }),
+    onSuccess: () =>
+      Promise.all([afterSandboxMade(client), client.invalidateQueries({ queryKey: keys.folders })]),
+  });
+}
+
+function afterSandboxMade(client: QueryClient) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['components'] }),
+    client.invalidateQueries({ queryKey: ['sandbox'] }),
+  ]);
 }

@@ -1,13 +1,15 @@
 import { Fragment } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useConnectSandbox, useLocalSandbox } from '../api/queries.js';
+import { SandboxExample } from './sandbox-example.js';
 
 /** Connections to the sandbox named beside the button; more would crowd the form. */
 const NAMED = 3;
 
 /**
  * A first connection in one click: to the local D365 sandbox `npm start` runs, its secret set on the
- * server. Shown while the sandbox runs, with the connections that reach it already.
+ * server. Shown while the sandbox runs, with the connections that reach it already; and a first
+ * process, a whole example made on it.
  */
 export function SandboxConnect({ folderId }: { folderId?: string }) {
   const sandbox = useLocalSandbox();
@@ -42,6 +44,7 @@ export function SandboxConnect({ folderId }: { folderId?: string }) {
       >
         {connect.isPending ? 'Connecting…' : 'Connect to the local sandbox'}
       </button>
+      <SandboxExample />
       {connect.isError && (
         <p role="alert" className="field-error">
           {connect.error.message}

@@ -6,6 +6,7 @@ import { startExecution, useLatestExecutions } from '../api/execution-queries.js
 import { useEveryComponent, useFolders } from '../api/queries.js';
 import { useMay } from '../api/session.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
+import { SandboxExampleOffer } from '../components-page/sandbox-example.js';
 import type { RunDocuments } from '../process/run-documents.js';
 import { useDocumentsAsker } from '../process/run-documents-dialog.js';
 import { SearchBox } from './search-box.js';
@@ -113,6 +114,7 @@ export function ProcessesPage() {
       )}
       {latest.isError && <Failed what="the last runs" error={latest.error} retry={() => latest.refetch()} />}
       {canDesign && <CreateComponentForm folders={folders.data?.items ?? []} only="process" />}
+      {canDesign && processes.data?.items.length === 0 && <SandboxExampleOffer />}
     </section>
   );
 }
