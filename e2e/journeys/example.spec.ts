@@ -58,4 +58,8 @@ test('a first process in one click: the example on the local sandbox previews, r
   const rows = page.getByRole('table', { name: 'Components' }).getByRole('row');
   await expect(rows).toHaveCount(6);
   await expect(page.getByRole('link', { name: /^Upsert usrt customer( \d+)?$/ })).toBeVisible();
+  // Its map checks clean, its trimmed name in words.
+  await page.getByRole('link', { name: /^usmf to usrt customers( \d+)?$/ }).click();
+  await expect(page.getByLabel('Map check')).toHaveText('0 errors · 0 warnings');
+  await expect(page.getByText('OrganizationName ← trim(OrganizationName)')).toBeVisible();
 });

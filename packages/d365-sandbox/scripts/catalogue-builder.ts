@@ -21,7 +21,6 @@ interface Schema {
   $ref?: string;
   allOf?: Schema[];
   properties?: Record<string, Schema>;
-  required?: string[];
   items?: Schema;
 }
 interface OpenApi {
@@ -75,7 +74,6 @@ export function buildCatalogue(dir: string): Catalogue {
     .sort((a, b) => (a === 'scm.json' ? -1 : b === 'scm.json' ? 1 : a.localeCompare(b)));
   const enumMap = new Map<string, string[]>();
   const typeProps = new Map<string, Map<string, Schema>>();
-  const typeRequired = new Map<string, Set<string>>();
   const sets = new Map<string, { type: string; keys: string[] }>();
   const docs = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as OpenApi);
   for (const doc of docs) {
@@ -126,9 +124,6 @@ export function buildCatalogue(dir: string): Catalogue {
         if (!prev || (!prev.format && !refName(prev) && (ps.format || refName(ps)))) props.set(pn, ps);
       }
       typeProps.set(type, props);
-      const req = typeRequired.get(type) ?? new Set<string>();
-      for (const r of schemas[type].required ?? []) req.add(r);
-      typeRequired.set(type, req);
     }
   }
   const enumNames = new Set([...enumMap.keys(), ...extraEnums.map((e) => e.name)]);
@@ -139,7 +134,10 @@ export function buildCatalogue(dir: string): Catalogue {
     if (seenTypes.has(type) || keys.length === 0) continue;
     seenTypes.add(type);
     const props = typeProps.get(type)!;
-    const must = new Set([...(typeRequired.get(type) ?? []), ...(mandatory[type] ?? []), ...keys]);
+    // Not the documents' `required` lists: their converter listed every non-nullable property there
+    // (amounts, dates, record ids: 1,100 of 1,200), which F&O defaults on create; mandatory fields
+    // are the keys and those `mandatory` names.
+    const must = new Set([...(mandatory[type] ?? []), ...keys]);
     const seq = sequences[type];
     const defs: PropertyDef[] = [];
     const ordered = [

@@ -1,3 +1,4 @@
+import { validateMap } from '@flowline/mapping';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { executionsTestBed, waitFor } from '../executions/test-fixtures.js';
@@ -42,6 +43,10 @@ describe('POST /api/sandbox/example', () => {
     ]);
     const listed = await bed.viewer.get(`/api/components?folderId=${example.folder.id}&limit=50`);
     expect(listed.json().total).toBe(5);
+    // Its map checks clean: the sandbox asks for a customer's group and currency, as F&O does, not
+    // for every field its $metadata says cannot be null.
+    const map = await bed.viewer.get(`/api/components/${example.components[3].id}`);
+    expect(validateMap(map.json().body).errors).toEqual([]);
     // Its secret, as every connection's, is sealed and never answered.
     expect(res.body).not.toContain(bed.sandbox.clients.registered.secret);
 
