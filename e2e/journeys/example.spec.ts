@@ -51,6 +51,12 @@ test('a first process in one click: the example on the local sandbox previews, r
   await runTo('succeeded');
   expect(await usrtCustomers()).toBe(before + 25);
   await page.screenshot({ path: test.info().outputPath('example.png'), fullPage: true });
+  // A full run keeps a sample of each shape's documents, and says so where they are listed.
+  await status.getByRole('link', { name: 'Open execution' }).click();
+  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(10);
+  await expect(page.getByRole('note')).toHaveText(
+    'The first 10 of 25 documents are kept: a full run keeps the first 10 of each shape, and every failed one. A test run or a preview keeps them all.',
+  );
 
   // Its pieces are in a folder of their own, each one to open and change.
   await components.open();

@@ -171,6 +171,7 @@ export function ExecutionDetailPage() {
         <ExecutionDocuments
           executionId={id}
           shapes={shapes}
+          counted={ex.shapes}
           failedShapeId={failedShapeId}
           showing={showing}
         />

@@ -38,11 +38,14 @@ export type DocumentsView = { shapeId: string; direction: 'in' | 'out' | 'failed
 export function ExecutionDocuments({
   executionId,
   shapes,
+  counted,
   failedShapeId,
   showing,
 }: {
   executionId: string;
   shapes: { id: string; name: string }[];
+  /** Each shape's counts: what was kept is said against them when a full run kept only a sample. */
+  counted?: Record<string, { in: number; out: number; failed: number }>;
   /** A shape where documents failed: the panel opens on its failures, where the answer usually is. */
   failedShapeId?: string | undefined;
   /** Documents asked for elsewhere on the page (a count in the shapes table): shown, and scrolled to. */
@@ -139,40 +142,58 @@ export function ExecutionDocuments({
           No document kept here (full runs keep the first 10 of each shape, and every failed one).
         </Empty>
       ) : (
-        <ul aria-label="Documents" className="plain-list documents">
-          {docs.data.items.map((item) => {
-            const doc = item.document as Doc;
-            const tracked = doc.properties?.tracked ?? {};
-            const key = docKey(item.shapeId, item.direction, item.documentId);
-            const summary = documentSummary(doc.data);
-            return (
-              <li key={key} ref={linked === item.documentId ? scrollTo : undefined}>
-                <button
-                  type="button"
-                  aria-expanded={open === key}
-                  onClick={() => setOpen(open === key ? null : key)}
-                >
-                  {item.documentId}
-                </button>
-                {summary && <span className="doc-summary"> {summary}</span>}
-                <dl className="tracked" aria-label={`Tracked properties of ${item.documentId}`}>
-                  {Object.entries(tracked).map(([k, v]) => (
-                    <div key={k}>
-                      <dt>{TRACKED_NAMES[k] ?? k}</dt>
-                      <dd>{showTracked(v)}</dd>
-                    </div>
-                  ))}
-                </dl>
-                {doc.error?.message && (
-                  <ErrorText message={doc.error.message} label={`Error of ${item.documentId}`} />
-                )}
-                {open === key && <JsonViewer value={doc.data ?? doc} label={`Document ${item.documentId}`} />}
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          {shapeId && (
+            <KeptOf kept={docs.data.total} of={counted?.[shapeId]?.[direction as 'in' | 'out' | 'failed']} />
+          )}
+          <ul aria-label="Documents" className="plain-list documents">
+            {docs.data.items.map((item) => {
+              const doc = item.document as Doc;
+              const tracked = doc.properties?.tracked ?? {};
+              const key = docKey(item.shapeId, item.direction, item.documentId);
+              const summary = documentSummary(doc.data);
+              return (
+                <li key={key} ref={linked === item.documentId ? scrollTo : undefined}>
+                  <button
+                    type="button"
+                    aria-expanded={open === key}
+                    onClick={() => setOpen(open === key ? null : key)}
+                  >
+                    {item.documentId}
+                  </button>
+                  {summary && <span className="doc-summary"> {summary}</span>}
+                  <dl className="tracked" aria-label={`Tracked properties of ${item.documentId}`}>
+                    {Object.entries(tracked).map(([k, v]) => (
+                      <div key={k}>
+                        <dt>{TRACKED_NAMES[k] ?? k}</dt>
+                        <dd>{showTracked(v)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  {doc.error?.message && (
+                    <ErrorText message={doc.error.message} label={`Error of ${item.documentId}`} />
+                  )}
+                  {open === key && (
+                    <JsonViewer value={doc.data ?? doc} label={`Document ${item.documentId}`} />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       {page && docs.data.total > DOCUMENTS_PAGE && <Pager of="documents" page={page} go={setOffset} />}
     </section>
+  );
+}
+
+/** Says when fewer documents were kept than the shape counted: a full run keeps a sample of each. */
+function KeptOf({ kept, of }: { kept: number; of: number | undefined }) {
+  if (of === undefined || kept >= of) return null;
+  return (
+    <p className="hint" role="note">
+      The first {kept} of {of} documents are kept: a full run keeps the first 10 of each shape, and every
+      failed one. A test run or a preview keeps them all.
+    </p>
   );
 }
