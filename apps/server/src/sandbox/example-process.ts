@@ -147,6 +147,8 @@ export async function createExample(
     const link = keep(
       await components.createUnique({ ...connection, type: 'connection', folderId: folder.id }, user),
     );
+    // Read afresh: a $metadata kept from an older sandbox (another Flowline version) may differ.
+    await connections.entitySets(link.id, ENTITY_SET, 1, true);
     const { profile, metadataHash } = await connections.labelledProfile(link.id, ENTITY_SET, warn);
     await db.$transaction(async (t) => {
       const create = async (type: Ref['type'], name: string, description: string, body: ComponentBody) =>
