@@ -53,6 +53,13 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   await expect(builder.preview).toContainText(' or ');
   await expect(builder.preview).toContainText('$select=');
   await expect(builder.preview).toContainText('Prefer: odata.maxpagesize=500');
+  // A legal entity reads that company across companies: the preview is the request a run sends.
+  const company = page.getByRole('textbox', { name: 'Legal entity', exact: true });
+  await company.fill('usmf');
+  await expect(builder.preview).toContainText("and dataAreaId eq 'usmf'");
+  await expect(builder.preview).toContainText('cross-company=true');
+  await company.fill('');
+  await expect(builder.preview).not.toContainText('cross-company');
 
   // Tried live before it is saved: the records this very filter reads.
   const tryIt = page.getByRole('region', { name: 'Try it' });

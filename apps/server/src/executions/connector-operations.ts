@@ -1,4 +1,4 @@
-import type { OperationBody } from '@flowline/contracts';
+import { type OperationBody, operationReads } from '@flowline/contracts';
 import type { FilterNode, FnoClient, ReadOptions } from '@flowline/d365-connector';
 import type { OperationPort, OperationRecord, OperationRef, WriteItem, WriteOutcome } from '@flowline/engine';
 import type { ConnectionsService } from '../connections/connections.service.js';
@@ -98,22 +98,11 @@ export class ConnectorOperations implements OperationPort {
   }
 }
 
-/** Query options of an operation; `legalEntity` reads one company across companies, as F&O needs. */
+/** The connector's query options of an operation's read (see `operationReads`), with a run's parameters. */
 export function readOptions(op: OperationBody, parameters: Record<string, unknown>): ReadOptions {
-  const legalEntity = (parameters.legalEntity as string | undefined) ?? op.legalEntity;
-  let filter = op.filter as FilterNode | undefined;
-  if (legalEntity) {
-    const company: FilterNode = { op: 'eq', path: 'dataAreaId', value: legalEntity };
-    filter = filter ? { op: 'and', args: [filter, company] } : company;
-  }
-  const top = (parameters.top as number | undefined) ?? op.top;
-  return {
-    ...(filter ? { filter } : {}),
-    ...(op.select?.length ? { select: op.select } : {}),
-    ...(op.expand?.length ? { expand: op.expand } : {}),
-    ...(op.orderBy?.length ? { orderBy: op.orderBy } : {}),
-    ...(top !== undefined ? { top } : {}),
-    ...(op.pageSize ? { pageSize: op.pageSize } : {}),
-    ...(op.crossCompany || legalEntity ? { crossCompany: true } : {}),
-  };
+  const { filter, ...rest } = operationReads(op, {
+    legalEntity: parameters.legalEntity as string | undefined,
+    top: parameters.top as number | undefined,
+  });
+  return { ...rest, ...(filter ? { filter: filter as FilterNode } : {}) };
 }
