@@ -94,16 +94,22 @@ const documentsUrl = (
     offset: String(offset),
   })}`;
 
+/**
+ * One page of the documents a shape kept. While the execution runs they are read again as they come;
+ * when it ends (`running` turns false, a new key), once more: the last ones were kept at its end.
+ */
 export function useExecutionDocuments(
   id: string,
   shapeId: string | undefined,
   direction: string,
-  offset = 0,
+  offset: number,
+  running: boolean,
 ) {
   return useQuery({
-    queryKey: ['execution-documents', id, shapeId, direction, offset],
+    queryKey: ['execution-documents', id, shapeId, direction, offset, running],
     queryFn: () => api<ExecutionDocumentList>(documentsUrl(id, shapeId, direction, offset, DOCUMENTS_PAGE)),
     placeholderData: keepPreviousData,
+    refetchInterval: running ? 1500 : false,
   });
 }
 

@@ -172,6 +172,7 @@ export function ExecutionDetailPage() {
           executionId={id}
           shapes={shapes}
           counted={ex.shapes}
+          running={!isEnded(ex.status)}
           failedShapeId={failedShapeId}
           showing={showing}
         />

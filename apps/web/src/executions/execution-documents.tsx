@@ -39,6 +39,7 @@ export function ExecutionDocuments({
   executionId,
   shapes,
   counted,
+  running = false,
   failedShapeId,
   showing,
 }: {
@@ -46,6 +47,8 @@ export function ExecutionDocuments({
   shapes: { id: string; name: string }[];
   /** Each shape's counts: what was kept is said against them when a full run kept only a sample. */
   counted?: Record<string, { in: number; out: number; failed: number }>;
+  /** Whether the execution still runs: its documents are then read again as they are kept. */
+  running?: boolean;
   /** A shape where documents failed: the panel opens on its failures, where the answer usually is. */
   failedShapeId?: string | undefined;
   /** Documents asked for elsewhere on the page (a count in the shapes table): shown, and scrolled to. */
@@ -68,7 +71,7 @@ export function ExecutionDocuments({
     setOffset(0);
     section.current?.scrollIntoView({ block: 'start' });
   }, [showing]);
-  const docs = useExecutionDocuments(executionId, shapeId, direction, offset);
+  const docs = useExecutionDocuments(executionId, shapeId, direction, offset, running);
   const page = docs.data && pageAt(offset, DOCUMENTS_PAGE, docs.data.total);
   const [download, setDownload] = useState<string | null>(null);
   const shapeName = shapes.find((s) => s.id === shapeId)?.name ?? shapeId ?? 'documents';
