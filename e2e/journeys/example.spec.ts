@@ -25,11 +25,9 @@ test('a first process in one click: the example on the local sandbox previews, r
   );
   await box.getByRole('button', { name: 'Create an example process' }).click();
   // Its canvas opens, every shape configured.
-  await expect(
-    page.getByRole('heading', { name: /^process Copy customers usmf to usrt( \d+)?$/ }),
-  ).toBeVisible({
-    timeout: 15_000,
-  });
+  const heading = page.getByRole('heading', { name: /^process Copy customers usmf to usrt( \d+)?$/ });
+  await expect(heading).toBeVisible({ timeout: 15_000 });
+  const name = ((await heading.textContent()) ?? '').replace(/^process\s*/, '');
   await expect(page.getByText('5 shapes · 4 edges · 0 problems')).toBeVisible();
 
   const status = page.getByLabel('Run status');
@@ -38,21 +36,34 @@ test('a first process in one click: the example on the local sandbox previews, r
   await expect(page.getByLabel(/^What Upsert usrt customer( \d+)? would do$/)).toHaveText('would: 25 create');
   expect(await usrtCustomers()).toBe(before);
 
-  const runTo = async (expected: string) => {
-    const earlier = await status.getByRole('link', { name: 'Open execution' }).getAttribute('href');
-    await page.getByRole('button', { name: 'Run full', exact: true }).click();
-    await expect(status.getByRole('link', { name: 'Open execution' })).not.toHaveAttribute('href', earlier!);
-    await expect(status).toHaveText(`${expected} Open execution`, { timeout: 90_000 });
-  };
-  await runTo('succeeded');
+  const previewed = await status.getByRole('link', { name: 'Open execution' }).getAttribute('href');
+  await page.getByRole('button', { name: 'Run full', exact: true }).click();
+  await expect(status.getByRole('link', { name: 'Open execution' })).not.toHaveAttribute('href', previewed!);
+  await expect(status).toHaveText('succeeded Open execution', { timeout: 90_000 });
   await expect(page.getByLabel(/^Counts of Upsert usrt customer( \d+)?$/)).toContainText('out 25');
   expect(await usrtCustomers()).toBe(before + 25);
-  // An upsert: run again, the same 25 are updated, none is added.
-  await runTo('succeeded');
-  expect(await usrtCustomers()).toBe(before + 25);
   await page.screenshot({ path: test.info().outputPath('example.png'), fullPage: true });
+
+  // An upsert: run in full again, from the Processes page this time, the same 25 are updated.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  const runFull = page.getByRole('button', { name: `Run full ${name}`, exact: true });
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    return d.dismiss();
+  });
+  await runFull.click();
+  expect(asked).toEqual([
+    `Run "${name}" in full? It takes every document its start reads, and its writes are real.`,
+  ]);
+  page.once('dialog', (d) => d.accept());
+  await runFull.click();
+  await expect(page.getByRole('heading', { name: `Execution of ${name}` })).toBeVisible();
+  await expect(page.getByText(/^full run · revision 1/)).toBeVisible();
+  await expect(page.locator('.status-badge').first()).toHaveText('succeeded', { timeout: 60_000 });
+  expect(await usrtCustomers()).toBe(before + 25);
   // A full run keeps a sample of each shape's documents, and says so where they are listed.
-  await status.getByRole('link', { name: 'Open execution' }).click();
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(10);
   await expect(page.getByRole('note')).toHaveText(
     'The first 10 of 25 documents are kept: a full run keeps the first 10 of each shape, and every failed one. A test run or a preview keeps them all.',

@@ -188,6 +188,19 @@ function ProcessRow({
               >
                 {run.isPending && run.variables.mode === 'preview' ? 'Starting…' : `Preview${more}`}
               </button>
+              <button
+                type="button"
+                aria-label={`Run full ${process.name}`}
+                title="Every document its start reads; its writes are real"
+                disabled={run.isPending}
+                onClick={() =>
+                  window.confirm(
+                    `Run "${process.name}" in full? It takes every document its start reads, and its writes are real.`,
+                  ) && start('full')
+                }
+              >
+                {run.isPending && run.variables.mode === 'full' ? 'Starting…' : `Run full${more}`}
+              </button>
             </>
           )}
           <Link to={`/executions?processId=${process.id}`} aria-label={`Runs of ${process.name}`}>
