@@ -197,7 +197,7 @@ test('a process that starts from given documents asks for them when run from the
   await start.getByRole('combobox', { name: 'Next shape' }).selectOption({ label: 'Stop' });
   await canvas.editor.save();
 
-  await page.getByRole('button', { name: 'Run…', exact: true }).click();
+  await page.getByRole('button', { name: 'Test run…', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Test run with documents' });
   const text = dialog.getByLabel('Documents (JSON)');
   // It opens on an example of the shape documents take, ready to type over.

@@ -182,7 +182,7 @@ test('copy the customers of usmf into usrt: auto-map plus two functions, run, ev
   await expect(wouldSend.first()).toContainText(/dataAreaId usrt · CustomerAccount \S+/);
   await page.screenshot({ path: test.info().outputPath('preview.png'), fullPage: true });
   await page.goBack();
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Test run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 90_000 });
   expect(await usrtCustomers()).toBe(before + 5);
   await expect(page.getByLabel(`Counts of usmf customers ${suffix}`)).toContainText('out 5');

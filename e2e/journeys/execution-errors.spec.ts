@@ -156,7 +156,7 @@ test('a failed write shows F&O’s Infolog at the document; API errors show a me
   expect(await unnamedControls(page)).toEqual([]);
   await page.keyboard.press('Escape');
   // Run from the canvas: the status says how many documents failed.
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Test run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('failed · 1 document failed', {
     timeout: 30_000,
   });

@@ -45,7 +45,7 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await expect(canvas.canvas.locator('.react-flow__edge')).toHaveCount(1);
   await canvas.editor.save();
 
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Test run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 60_000 });
   await expect(page.getByLabel(`Counts of Three customers ${suffix}`)).toContainText('out 3');
   await expect(page.getByLabel('Counts of stop')).toContainText('in 3');
@@ -164,11 +164,11 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
   await components.open();
   await components.folder(folder).click();
   await page.getByRole('link', { name: `Run me ${suffix}`, exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Run', exact: true })).toHaveAttribute(
+  await expect(page.getByRole('button', { name: 'Test run', exact: true })).toHaveAttribute(
     'title',
     'Test mode: the first 100 documents from the start, every one kept to look at. Its writes are real: Preview sends none.',
   );
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Test run', exact: true }).click();
   await expect(page.getByLabel('Run status')).toContainText('succeeded', { timeout: 60_000 });
   await expect(page.getByLabel(`Counts of Three customers ${suffix}`)).toContainText('out 100');
   await expect(

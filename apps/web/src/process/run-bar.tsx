@@ -8,7 +8,7 @@ import { useDocumentsAsker } from './run-documents-dialog.js';
 import type { RunProblem } from './use-live-run.js';
 
 /**
- * "Run" (test mode), "Preview" (a test run that sends no write) and "Run full", with the live status
+ * "Test run", "Preview" (a test run that sends no write) and "Run full", with the live status
  * and what stopped a run from starting.
  */
 export const RunBar = memo(function RunBar({
@@ -46,7 +46,7 @@ export const RunBar = memo(function RunBar({
             : `Test mode: the first ${TEST_LIMIT} documents from the start, every one kept to look at. Its writes are real: Preview sends none.`
         }
       >
-        Run{more}
+        Test run{more}
       </button>
       <button
         type="button"
