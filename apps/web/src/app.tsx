@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { onSessionLost } from './api/client.js';
 import { useSession } from './api/session.js';
@@ -7,12 +7,18 @@ import { SetupPage } from './auth/setup-page.js';
 import { SIGNED_IN_AGAIN_PATH, SignInAgain } from './auth/sign-in-again.js';
 import { ComponentsPage } from './components-page/components-page.js';
 import { ComponentEditorPage } from './editor/component-editor-page.js';
-import { ExecutionDetailPage } from './executions/execution-detail-page.js';
 import { ExecutionsPage } from './executions/executions-page.js';
+import { ErrorBoundary } from './frame/error-boundary.js';
 import { Frame } from './frame/frame.js';
 import { ProcessesPage } from './frame/processes-page.js';
 import { Failed, Loading } from './frame/status.js';
 import { UsersPage } from './users/users-page.js';
+
+// An execution's page draws its process with React Flow and the engine: loaded when first opened,
+// not with the lists a session starts on.
+const ExecutionDetailPage = lazy(() =>
+  import('./executions/execution-detail-page.js').then((m) => ({ default: m.ExecutionDetailPage })),
+);
 
 export function App() {
   const session = useSession();
@@ -42,7 +48,16 @@ export function App() {
         <Route path="/components/:id" element={<ComponentEditorPage />} />
         <Route path="/processes" element={<ProcessesPage />} />
         <Route path="/executions" element={<ExecutionsPage />} />
-        <Route path="/executions/:id" element={<ExecutionDetailPage />} />
+        <Route
+          path="/executions/:id"
+          element={
+            <ErrorBoundary what="execution page">
+              <Suspense fallback={<Loading what="the execution" />}>
+                <ExecutionDetailPage />
+              </Suspense>
+            </ErrorBoundary>
+          }
+        />
         <Route path="/users" element={<UsersPage me={session.data.user} />} />
         <Route
           path={SIGNED_IN_AGAIN_PATH}
