@@ -104,7 +104,7 @@ export function ExecutionsPage() {
         <Empty>
           {processId || status || mode || fromDay || toDay
             ? 'No execution matches these filters.'
-            : 'No execution yet. Run a process from its canvas.'}
+            : 'No execution yet: run a process from the Processes page or its canvas.'}
         </Empty>
       ) : (
         <table aria-label="Executions">
