@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type OperationBody, operationReads } from './operation.js';
+import { type OperationBody, operationGets, operationReads } from './operation.js';
 
 const body = (extra: Partial<OperationBody>): OperationBody => ({
   schemaVersion: 1,
@@ -33,5 +33,25 @@ describe('operationReads', () => {
       crossCompany: true,
     });
     expect(operationReads(body({ select: [], orderBy: [], pageSize: 500 }))).toEqual({ pageSize: 500 });
+  });
+});
+
+describe('operationGets', () => {
+  it('asks a get for its fields and navigations only: its key names the record and the company', () => {
+    const get = body({
+      action: 'get',
+      select: ['CustomerAccount'],
+      expand: [{ navigation: 'SalesOrders' }],
+      filter: { op: 'eq', path: 'CustomerGroupId', value: '10' },
+      legalEntity: 'usmf',
+      top: 5,
+    });
+    expect(operationGets(get)).toEqual({
+      select: ['CustomerAccount'],
+      expand: [{ navigation: 'SalesOrders' }],
+    });
+    expect(operationGets({ ...get, select: [], expand: [], crossCompany: true })).toEqual({
+      crossCompany: true,
+    });
   });
 });

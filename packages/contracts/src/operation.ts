@@ -156,11 +156,20 @@ export function operationReads(
   const top = parameters.top ?? op.top;
   return {
     ...(filter ? { filter } : {}),
-    ...(op.select?.length ? { select: op.select } : {}),
-    ...(op.expand?.length ? { expand: op.expand } : {}),
+    ...fieldsOf(op),
     ...(op.orderBy?.length ? { orderBy: op.orderBy } : {}),
     ...(top !== undefined ? { top } : {}),
     ...(op.pageSize ? { pageSize: op.pageSize } : {}),
     ...(op.crossCompany || legalEntity ? { crossCompany: true } : {}),
   };
 }
+
+/** What a `get` of an operation asks for: its fields and navigations; the key names the record. */
+export function operationGets(op: OperationBody): Pick<OperationReads, 'select' | 'expand' | 'crossCompany'> {
+  return { ...fieldsOf(op), ...(op.crossCompany ? { crossCompany: true } : {}) };
+}
+
+const fieldsOf = (op: OperationBody): Pick<OperationReads, 'select' | 'expand'> => ({
+  ...(op.select?.length ? { select: op.select } : {}),
+  ...(op.expand?.length ? { expand: op.expand } : {}),
+});

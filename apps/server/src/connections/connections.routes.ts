@@ -8,7 +8,7 @@ import {
   Problem,
   ProfileDrift,
 } from '@flowline/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { roles } from '../auth/access.js';
 import type { ConnectionsService } from './connections.service.js';
@@ -70,8 +70,10 @@ export async function connectionRoutes(
       },
     },
     async (request) =>
-      connections.labelledProfile(request.params.id, request.params.name, (error) =>
-        request.log.warn({ err: error.message }, 'F&O labels not read; the profile keeps their ids'),
+      connections.labelledProfile(
+        request.params.id,
+        request.params.name,
+        labelsNotRead(request.log, 'profile'),
       ),
   );
 
@@ -86,9 +88,12 @@ export async function connectionRoutes(
         response: { 200: ProfileDrift, 400: Problem, 404: Problem, 422: Problem },
       },
     },
-    async (request) =>
-      connections.drift(request.params.id, (error) =>
-        request.log.warn({ err: error.message }, 'F&O labels not read; the snapshot keeps their ids'),
-      ),
+    async (request) => connections.drift(request.params.id, labelsNotRead(request.log, 'snapshot')),
   );
 }
+
+/** Logs why F&O's label texts could not be read: what is answered keeps the label ids instead. */
+export const labelsNotRead =
+  (log: FastifyBaseLogger, kept: 'profile' | 'snapshot') =>
+  (error: Error): void =>
+    log.warn({ err: error.message }, `F&O labels not read; the ${kept} keeps their ids`);

@@ -146,11 +146,13 @@ export class ConnectionsService {
     return { items: matching.slice(0, limit), total: matching.length, metadataHash: model.hash };
   }
 
+  /** `refresh`: from the service's `$metadata` read again, not the one kept. */
   async profile(
     id: string,
     entitySet: string,
+    refresh = false,
   ): Promise<{ profile: Profile; metadataHash: string; body: ConnectionBody }> {
-    const { model, body } = await this.model(id);
+    const { model, body } = await this.model(id, refresh);
     if (!model.entitySets[entitySet]) {
       const near = Object.keys(model.entitySets).find((n) => n.toLowerCase() === entitySet.toLowerCase());
       throw new HttpProblem(
@@ -172,8 +174,9 @@ export class ConnectionsService {
     id: string,
     entitySet: string,
     failed: (error: Error) => void,
+    refresh = false,
   ): Promise<{ profile: Profile; metadataHash: string }> {
-    const { profile, metadataHash, body } = await this.profile(id, entitySet);
+    const { profile, metadataHash, body } = await this.profile(id, entitySet, refresh);
     const language = (body.labelLanguage ?? connectionDefaults.labelLanguage).toLowerCase();
     const labelled = await withLabels(
       profile,

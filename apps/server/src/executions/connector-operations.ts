@@ -1,4 +1,4 @@
-import { type OperationBody, operationReads } from '@flowline/contracts';
+import { type OperationBody, operationGets, operationReads } from '@flowline/contracts';
 import type { FilterNode, FnoClient, ReadOptions } from '@flowline/d365-connector';
 import type { OperationPort, OperationRecord, OperationRef, WriteItem, WriteOutcome } from '@flowline/engine';
 import type { ConnectionsService } from '../connections/connections.service.js';
@@ -61,11 +61,7 @@ export class ConnectorOperations implements OperationPort {
   ): AsyncIterable<OperationRecord[]> {
     const { op, client, entitySet } = await this.resolve(ref);
     if (op.action === 'get') {
-      const record = await client.get(entitySet, parameters as Record<string, string>, {
-        ...(op.select ? { select: op.select } : {}),
-        ...(op.expand ? { expand: op.expand } : {}),
-        ...(op.crossCompany ? { crossCompany: true } : {}),
-      });
+      const record = await client.get(entitySet, parameters as Record<string, string>, operationGets(op));
       yield [record];
       return;
     }

@@ -148,8 +148,7 @@ export async function createExample(
       await components.createUnique({ ...connection, type: 'connection', folderId: folder.id }, user),
     );
     // Read afresh: a $metadata kept from an older sandbox (another Flowline version) may differ.
-    await connections.entitySets(link.id, ENTITY_SET, 1, true);
-    const { profile, metadataHash } = await connections.labelledProfile(link.id, ENTITY_SET, warn);
+    const { profile, metadataHash } = await connections.labelledProfile(link.id, ENTITY_SET, warn, true);
     await db.$transaction(async (t) => {
       const create = async (type: Ref['type'], name: string, description: string, body: ComponentBody) =>
         keep(await components.createUnique({ type, name, description, folderId: folder.id, body }, user, t));

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { roles } from '../auth/access.js';
 import { sendCreated } from '../components/components.routes.js';
 import type { ComponentsService } from '../components/components.service.js';
+import { labelsNotRead } from '../connections/connections.routes.js';
 import type { ConnectionsService } from '../connections/connections.service.js';
 import type { Db } from '../db/prisma.js';
 import { HttpProblem } from '../errors/problem.js';
@@ -108,8 +109,7 @@ export async function sandboxRoutes(
         { db: app.db, components, connections },
         sandboxConnection(running(sandbox)),
         request.user,
-        (error) =>
-          request.log.warn({ err: error.message }, 'F&O labels not read; the profile keeps their ids'),
+        labelsNotRead(request.log, 'profile'),
       );
       return reply.code(201).header('location', `/api/components/${example.processId}`).send(example);
     },

@@ -13,10 +13,6 @@ import { SearchBox } from './search-box.js';
 import { Empty, Failed, Loading } from './status.js';
 import { useAddress } from './use-address.js';
 
-/**
- * Every process with how its last run went, a test run and a preview one click away (one that takes
- * documents from its caller asks for them first), and its runs.
- */
 /** What the Last run filter offers: by how each process last ran (the newest of its executions). */
 const lastRunFilters: {
   value: string;
@@ -47,6 +43,10 @@ const lastRunFilters: {
   { value: 'never', label: 'never run', says: 'that never ran', keeps: (s) => s === undefined },
 ];
 
+/**
+ * Every process with how its last run went, a test run and a preview one click away, a full run
+ * after a confirmation (one that takes documents from its caller asks for them first), and its runs.
+ */
 export function ProcessesPage() {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();

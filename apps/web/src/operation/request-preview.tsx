@@ -1,4 +1,4 @@
-import { type OperationBody, operationReads } from '@flowline/contracts';
+import { type OperationBody, type OperationReads, operationGets, operationReads } from '@flowline/contracts';
 // The connector's query builder is pure; its package entry also loads Node's HTTP stack, so the
 // browser takes the query builder alone (`@flowline/d365-connector/query`).
 import { buildQueryUrl } from '@flowline/d365-connector/query';
@@ -26,14 +26,13 @@ export function RequestPreview({
   const root = `${(serviceUrl ?? 'https://<environment>').replace(/\/+$/, '')}/data`;
   try {
     if (!body.entitySet || !body.action) throw new Error('Pick an action and an entity set.');
-    const { pageSize: _pageSize, ...reads } =
+    // As runs send it: a page size is a header, said below.
+    const { pageSize: _pageSize, ...reads }: OperationReads =
       body.action === 'query'
         ? operationReads(body)
-        : {
-            ...(body.action === 'get' && body.select?.length ? { select: body.select } : {}),
-            ...(body.action === 'get' && body.expand?.length ? { expand: body.expand } : {}),
-            ...(body.crossCompany ? { crossCompany: true } : {}),
-          };
+        : body.action === 'get'
+          ? operationGets(body)
+          : { ...(body.crossCompany ? { crossCompany: true } : {}) };
     const url = buildQueryUrl(root, body.entitySet, { ...reads, profile: body.responseProfile });
     const keyed = body.action === 'query' || body.action === 'create' ? '' : '(<key>)';
     const [path, query] = url.split('?');
