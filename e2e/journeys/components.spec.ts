@@ -74,6 +74,9 @@ test('select several components, move them to another folder at once, then delet
   await expect(components.component(`Three ${suffix}`)).toBeVisible();
 
   await components.folder(`To ${suffix}`).click();
+  // The selection starts afresh with the folder's list: select once it shows.
+  await expect(components.component(`One ${suffix}`)).toBeVisible();
+  await expect(components.component(`Three ${suffix}`)).toHaveCount(0);
   await page.getByLabel('Select all shown').check();
   page.once('dialog', (d) => d.accept());
   await bulk.getByRole('button', { name: 'Delete selected' }).click();
