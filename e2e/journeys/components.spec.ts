@@ -73,9 +73,22 @@ test('select several components, move them to another folder at once, then delet
   await expect(components.component(`One ${suffix}`)).toHaveCount(0);
   await expect(components.component(`Three ${suffix}`)).toBeVisible();
 
+  // While the next folder's list loads, the last folder's rows are not shown as its own, nor selectable.
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => {
+    answer = resolve;
+  });
+  await page.route('**/api/components?*', async (route) => {
+    await held;
+    await route.continue();
+  });
   await components.folder(`To ${suffix}`).click();
-  // The selection starts afresh with the folder's list: select once it shows.
+  await expect(page.getByRole('status').filter({ hasText: 'Loading components…' })).toBeVisible();
+  await expect(components.component(`Three ${suffix}`)).toHaveCount(0);
+  await expect(page.getByLabel('Select all shown')).toHaveCount(0);
+  answer();
   await expect(components.component(`One ${suffix}`)).toBeVisible();
+  await page.unroute('**/api/components?*');
   await expect(components.component(`Three ${suffix}`)).toHaveCount(0);
   await page.getByLabel('Select all shown').check();
   page.once('dialog', (d) => d.accept());

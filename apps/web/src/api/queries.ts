@@ -10,13 +10,7 @@ import type {
   LocalSandbox,
   SandboxExample,
 } from '@flowline/contracts';
-import {
-  keepPreviousData,
-  type QueryClient,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 type ComponentFilter = {
@@ -46,9 +40,18 @@ export function useComponents(filter: ComponentFilter & { offset?: number; limit
   return useQuery({
     queryKey: keys.components(filter),
     queryFn: () => api<ComponentList>(`/api/components?${params}`),
-    // Typing in the search box shows the last answer until the next one, not "Loading…" per key.
-    placeholderData: keepPreviousData,
+    // Typing in the search box shows the last answer until the next one, not "Loading…" per key. Another
+    // folder, type, order or page shows "Loading…": its predecessor's rows would pass for its own, and
+    // could be selected for a bulk action meant for the new list.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && onlySearchDiffers(previousQuery.queryKey[1], filter) ? previous : undefined,
   });
+}
+
+function onlySearchDiffers(a: ComponentFilter & { offset?: number }, b: typeof a): boolean {
+  return (
+    a.folderId === b.folderId && a.type === b.type && a.sort === b.sort && (a.offset ?? 0) === (b.offset ?? 0)
+  );
 }
 
 /**

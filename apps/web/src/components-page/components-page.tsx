@@ -148,7 +148,7 @@ export function ComponentsPage() {
                 : 'No component here yet.'}
           </Empty>
         ) : (
-          <table aria-label="Components">
+          <table aria-label="Components" aria-busy={components.isPlaceholderData}>
             <thead>
               <tr>
                 {mayDesign && (
