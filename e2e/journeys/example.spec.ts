@@ -37,6 +37,13 @@ test('a first process in one click: the example on the local sandbox previews, r
   expect(await usrtCustomers()).toBe(before);
 
   const previewed = await status.getByRole('link', { name: 'Open execution' }).getAttribute('href');
+  // A full run asks first: its writes are real.
+  page.once('dialog', (d) => {
+    expect(d.message()).toBe(
+      'Run this process in full? It takes every document its start reads, and its writes are real.',
+    );
+    return d.accept();
+  });
   await page.getByRole('button', { name: 'Run full', exact: true }).click();
   await expect(status.getByRole('link', { name: 'Open execution' })).not.toHaveAttribute('href', previewed!);
   await expect(status).toHaveText('succeeded Open execution', { timeout: 90_000 });

@@ -7,6 +7,7 @@ import { useEveryComponent, useFolders } from '../api/queries.js';
 import { useMay } from '../api/session.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
 import { SandboxExampleOffer } from '../components-page/sandbox-example.js';
+import { confirmFullRun } from '../process/confirm-full-run.js';
 import type { RunDocuments } from '../process/run-documents.js';
 import { useDocumentsAsker } from '../process/run-documents-dialog.js';
 import { SearchBox } from './search-box.js';
@@ -193,11 +194,7 @@ function ProcessRow({
                 aria-label={`Run full ${process.name}`}
                 title="Every document its start reads; its writes are real"
                 disabled={run.isPending}
-                onClick={() =>
-                  window.confirm(
-                    `Run "${process.name}" in full? It takes every document its start reads, and its writes are real.`,
-                  ) && start('full')
-                }
+                onClick={() => (process.takesDocuments || confirmFullRun(process.name)) && start('full')}
               >
                 {run.isPending && run.variables.mode === 'full' ? 'Starting…' : `Run full${more}`}
               </button>

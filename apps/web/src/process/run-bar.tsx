@@ -2,6 +2,7 @@ import type { ExecutionMode } from '@flowline/contracts';
 import { TEST_LIMIT } from '@flowline/engine';
 import { memo } from 'react';
 import { Link } from 'react-router';
+import { confirmFullRun } from './confirm-full-run.js';
 import type { RunState } from './run-context.js';
 import type { RunDocuments } from './run-documents.js';
 import { useDocumentsAsker } from './run-documents-dialog.js';
@@ -62,9 +63,13 @@ export const RunBar = memo(function RunBar({
       </button>
       <button
         type="button"
-        onClick={() => ask('full')}
+        onClick={() => (takesDocuments || confirmFullRun()) && ask('full')}
         disabled={dirty || busy}
-        title={dirty ? 'Save first' : 'Full run'}
+        title={
+          dirty
+            ? 'Save first: runs use the saved revision'
+            : 'Every document its start reads; its writes are real'
+        }
       >
         Run full{more}
       </button>
