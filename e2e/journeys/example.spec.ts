@@ -29,6 +29,19 @@ test('a first process in one click: the example on the local sandbox previews, r
   await expect(heading).toBeVisible({ timeout: 15_000 });
   const name = ((await heading.textContent()) ?? '').replace(/^process\s*/, '');
   await expect(page.getByText('5 shapes · 4 edges · 0 problems')).toBeVisible();
+  // Fitted to the canvas, no shape lies under the minimap, where it could not be clicked.
+  const minimap = (await page.getByLabel('Minimap').boundingBox())!;
+  const shapes = page.getByRole('group', { name: /^Shape / });
+  await expect(shapes).toHaveCount(5);
+  for (const shape of await shapes.all()) {
+    const b = (await shape.boundingBox())!;
+    const apart =
+      b.x + b.width <= minimap.x ||
+      minimap.x + minimap.width <= b.x ||
+      b.y + b.height <= minimap.y ||
+      minimap.y + minimap.height <= b.y;
+    expect(apart, `${await shape.getAttribute('aria-label')} clear of the minimap`).toBe(true);
+  }
 
   const status = page.getByLabel('Run status');
   await page.getByRole('button', { name: 'Preview', exact: true }).click();

@@ -8,6 +8,7 @@ import {
   Controls,
   type Edge,
   type EdgeChange,
+  type FitViewOptions,
   MiniMap,
   type NodeChange,
   ReactFlow,
@@ -32,8 +33,14 @@ import { useLiveRun } from './use-live-run.js';
 import { useProcessHistory } from './use-process-history.js';
 
 const nodeTypes = { shape: ShapeNodeView };
-const fitViewOptions = { maxZoom: 1 };
-const fitPadded = { padding: 0.2, maxZoom: 1 };
+/**
+ * Fitting the graph leaves the bottom strip to the minimap (150 px tall, 15 from the edge, and room between): a flow reads
+ * left to right, so height is the room to spare, and a shape under the minimap could not be clicked.
+ */
+const fitViewOptions: FitViewOptions = {
+  maxZoom: 1,
+  padding: { top: '5%', left: '5%', right: '5%', bottom: '200px' },
+};
 
 /** Palette, canvas and inspector; every edit goes through the engine's reducer, so it can be undone. */
 export function ProcessCanvas({
@@ -141,7 +148,7 @@ export function ProcessCanvas({
     else for (const id of edgeSelection) run({ type: 'disconnect', edgeId: id });
     setEdgeSelection(new Set());
   });
-  const fit = useLatest(() => flow.fitView(fitPadded));
+  const fit = useLatest(() => flow.fitView(fitViewOptions));
   const tidy = useLatest(() => {
     run({ type: 'moveShapes', moves: tidyUp(process, widthOf) });
     requestAnimationFrame(fit);
