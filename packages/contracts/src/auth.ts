@@ -1,21 +1,9 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './folders.js';
+import { roleNames } from './names.js';
 
-export const Role = Type.Union([
-  Type.Literal('admin'),
-  Type.Literal('designer'),
-  Type.Literal('operator'),
-  Type.Literal('viewer'),
-]);
+export const Role = Type.Enum(roleNames);
 export type Role = Static<typeof Role>;
-
-/** Who may do what: each route declares one of these, and the designer shows only what a role may do. */
-export const roles = {
-  read: ['admin', 'designer', 'operator', 'viewer'],
-  design: ['admin', 'designer'],
-  run: ['admin', 'designer', 'operator'],
-  admin: ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Password = Type.String({ minLength: 10, maxLength: 200 });
@@ -75,31 +63,6 @@ export type UpdateUser = Static<typeof UpdateUser>;
 
 export const UserList = Type.Object({ items: Type.Array(User) });
 export type UserList = Static<typeof UserList>;
-
-/** Every action the audit log records (`AuditEntry.action`). */
-export const auditActions = [
-  'sign-in',
-  'sign-in failed',
-  'sso sign-in',
-  'sso sign-in refused',
-  'setup',
-  'user created',
-  'user changed',
-  'created',
-  'copied',
-  'changed',
-  'restored',
-  'deleted',
-  'exported',
-  'imported',
-  'folder renamed',
-  'folder deleted',
-  'connection tested',
-  'ran',
-  'cancelled execution',
-  'resumed execution',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
 
 export const AuditEntry = Type.Object({
   id: Type.String(),

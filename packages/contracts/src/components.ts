@@ -1,13 +1,10 @@
 import { type Static, Type } from 'typebox';
 import { Id, Name } from './folders.js';
+import { componentTypes } from './names.js';
 import { OperationAction } from './operation.js';
 
-export const ComponentType = Type.Union(
-  [Type.Literal('connection'), Type.Literal('operation'), Type.Literal('map'), Type.Literal('process')],
-  { description: 'connection | operation | map | process' },
-);
+export const ComponentType = Type.Enum(componentTypes, { description: componentTypes.join(' | ') });
 export type ComponentType = Static<typeof ComponentType>;
-export const componentTypes: readonly ComponentType[] = ['connection', 'operation', 'map', 'process'];
 
 /** A component's JSON body; each type's own schema narrows it (see the component store). */
 export const ComponentBody = Type.Object(

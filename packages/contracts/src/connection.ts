@@ -43,14 +43,6 @@ export const ConnectionAuth = Type.Union([
   ),
 ]);
 
-/** What a connection uses where its body sets nothing: the server connects with these, the editor shows them. */
-export const connectionDefaults = {
-  maxConcurrency: 8,
-  connectMs: 10_000,
-  responseMs: 120_000,
-  labelLanguage: 'en-us',
-} as const;
-
 /** Everything but the version is optional, so unfinished work can be saved; a test or a run says what is missing. */
 export const ConnectionBody = Type.Object(
   {

@@ -1,28 +1,15 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './folders.js';
+import { executionModes, executionStatuses } from './names.js';
 
 const Json = Type.Unknown();
 const DateTime = Type.String({ format: 'date-time' });
 
-export const ExecutionStatus = Type.Union([
-  Type.Literal('queued'),
-  Type.Literal('running'),
-  Type.Literal('succeeded'),
-  Type.Literal('failed'),
-  Type.Literal('cancelled'),
-  Type.Literal('interrupted'),
-]);
+export const ExecutionStatus = Type.Enum(executionStatuses);
 export type ExecutionStatus = Static<typeof ExecutionStatus>;
 
-/**
- * `test`: the first documents from the start, every one kept; its writes are real. `preview`: a test run
- * that sends no write: each write shape answers the request it would have sent. `full`: every document.
- */
-export const ExecutionMode = Type.Union([
-  Type.Literal('test'),
-  Type.Literal('preview'),
-  Type.Literal('full'),
-]);
+/** See `executionModes`. */
+export const ExecutionMode = Type.Enum(executionModes);
 export type ExecutionMode = Static<typeof ExecutionMode>;
 
 /** Per-shape counters: documents in, out, failed, writes skipped on resume, time in the shape. */

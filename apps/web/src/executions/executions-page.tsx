@@ -1,9 +1,4 @@
-import {
-  type ExecutionMode,
-  type ExecutionStatus,
-  ExecutionMode as Modes,
-  ExecutionStatus as Statuses,
-} from '@flowline/contracts';
+import { executionModes as modes, executionStatuses as statuses } from '@flowline/contracts';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useExecutions } from '../api/execution-queries.js';
@@ -18,9 +13,6 @@ import { RecordSearch } from './record-search.js';
 
 /** Executions a page shows. */
 const PAGE = 50;
-
-const statuses = Statuses.anyOf.map((s: { const: ExecutionStatus }) => s.const);
-const modes = Modes.anyOf.map((m: { const: ExecutionMode }) => m.const);
 
 /**
  * Every run, newest first, filtered by process, status, mode (`full` alone: the real runs) and the

@@ -1,12 +1,10 @@
-import { type Role, Role as Roles, type User } from '@flowline/contracts';
+import { type Role, roleNames, type User } from '@flowline/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useUpdateUser } from '../api/user-queries.js';
 
-const roles = Roles.anyOf.map((r: { const: Role }) => r.const);
-
 /** The options of a role picker. */
-export const roleOptions = roles.map((r) => (
+export const roleOptions = roleNames.map((r) => (
   <option key={r} value={r}>
     {r}
   </option>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type OperationBody, operationGets, operationReads } from './operation.js';
+import type { OperationBody } from './operation.js';
+import { operationGets, operationReads } from './operation-reads.js';
 
 const body = (extra: Partial<OperationBody>): OperationBody => ({
   schemaVersion: 1,
