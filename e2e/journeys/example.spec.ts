@@ -67,6 +67,12 @@ test('a first process in one click: the example on the local sandbox previews, r
   // An upsert: run in full again, from the Processes page this time, the same 25 are updated.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
   await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  // Each example has a folder of its own, which the list names and links to.
+  const folder = page.getByRole('link', {
+    name: new RegExp(`^Folder of ${name}: Example: copy customers( \\d+)?$`),
+  });
+  await expect(folder).toBeVisible();
+  const folderName = ((await folder.textContent()) ?? '').trim();
   const runFull = page.getByRole('button', { name: `Run full ${name}`, exact: true });
   const asked: string[] = [];
   page.once('dialog', (d) => {
@@ -89,9 +95,13 @@ test('a first process in one click: the example on the local sandbox previews, r
     'The first 10 of 25 documents are kept: a full run keeps the first 10 of each shape, and every failed one. A test run or a preview keeps them all.',
   );
 
-  // Its pieces are in a folder of their own, each one to open and change.
-  await components.open();
-  await components.folder('Example: copy customers').first().click();
+  // Its pieces are in a folder of their own, a click away from the Processes page, each one to open and change.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Processes' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await folder.click();
+  await expect(
+    page.getByRole('list', { name: 'Folders' }).getByRole('button', { name: folderName, exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
   const rows = page.getByRole('table', { name: 'Components' }).getByRole('row');
   await expect(rows).toHaveCount(6);
   await expect(page.getByRole('link', { name: /^Upsert usrt customer( \d+)?$/ })).toBeVisible();

@@ -1,4 +1,10 @@
-import type { ComponentSummary, ExecutionMode, ExecutionStatus, ExecutionSummary } from '@flowline/contracts';
+import type {
+  ComponentSummary,
+  ExecutionMode,
+  ExecutionStatus,
+  ExecutionSummary,
+  Folder,
+} from '@flowline/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.js';
@@ -96,6 +102,7 @@ export function ProcessesPage() {
           <thead>
             <tr>
               <th scope="col">Process</th>
+              <th scope="col">Folder</th>
               <th scope="col">Last run</th>
               <th scope="col">Actions</th>
             </tr>
@@ -105,6 +112,7 @@ export function ProcessesPage() {
               <ProcessRow
                 key={p.id}
                 process={p}
+                folder={folders.data?.items.find((f) => f.id === p.folderId)}
                 last={lastRun.get(p.id)}
                 loading={latest.isPending}
                 canRun={canRun}
@@ -122,11 +130,14 @@ export function ProcessesPage() {
 
 function ProcessRow({
   process,
+  folder,
   last,
   loading,
   canRun,
 }: {
   process: ComponentSummary;
+  /** Absent at the top level, or until the folders are read. */
+  folder: Folder | undefined;
   last: ExecutionSummary | undefined;
   loading: boolean;
   canRun: boolean;
@@ -147,6 +158,18 @@ function ProcessRow({
     <tr>
       <td>
         <Link to={`/components/${process.id}`}>{process.name}</Link> <small>rev {process.version}</small>
+      </td>
+      <td>
+        {folder ? (
+          <Link
+            to={`/components?folder=${folder.id}`}
+            aria-label={`Folder of ${process.name}: ${folder.name}`}
+          >
+            {folder.name}
+          </Link>
+        ) : (
+          <span className="hint">{process.folderId ? '…' : 'top level'}</span>
+        )}
       </td>
       <td>
         {last ? (
