@@ -31,9 +31,16 @@ test('build a query operation on customers with a filter', async ({ page }) => {
   // Fields: search, then select all shown.
   await page.getByLabel('Search fields').fill('Customer');
   await page.getByLabel('Select all shown').check();
-  await expect(
-    page.getByRole('list', { name: 'Fields to read' }).getByRole('checkbox', { checked: true }).first(),
-  ).toBeVisible();
+  const fieldList = page.getByRole('list', { name: 'Fields to read' });
+  await expect(fieldList.getByRole('checkbox', { checked: true }).first()).toBeVisible();
+  // The chosen fields, together, without the search that found them.
+  await page.getByLabel('Search fields').fill('');
+  await page.getByLabel('Show selected only').check();
+  await expect(fieldList.getByRole('checkbox', { checked: false })).toHaveCount(0);
+  await expect(fieldList.getByRole('checkbox', { name: 'Read CustomerGroupId', exact: true })).toBeChecked();
+  await expect(fieldList.getByRole('checkbox', { name: 'Read AddressCity', exact: true })).toHaveCount(0);
+  await page.getByLabel('Show selected only').uncheck();
+  await expect(fieldList.getByRole('checkbox', { name: 'Read AddressCity', exact: true })).not.toBeChecked();
 
   // A typed filter: customer group = 10, or the account starts with US.
   await page.getByRole('button', { name: 'Add condition' }).click();

@@ -13,12 +13,17 @@ export function FieldPicker({
   onChange: (select: string[]) => void;
 }) {
   const [search, setSearch] = useState('');
+  // The chosen few of an entity's hundreds of fields, together: they are scattered through the list.
+  const [selectedOnly, setSelectedOnly] = useState(false);
   const word = search.trim().toLowerCase();
   const scalar = fields.filter((f) => f.kind !== 'navigation');
-  const shown = scalar.filter(
-    (f) => !word || f.name.toLowerCase().includes(word) || f.label?.toLowerCase().includes(word),
-  );
   const chosen = new Set(selected);
+  const only = selectedOnly && selected.length > 0;
+  const shown = scalar.filter(
+    (f) =>
+      (!only || chosen.has(f.name)) &&
+      (!word || f.name.toLowerCase().includes(word) || f.label?.toLowerCase().includes(word)),
+  );
   const allShown = shown.length > 0 && shown.every((f) => chosen.has(f.name));
   const toggleAll = () => {
     const next = new Set(chosen);
@@ -43,6 +48,15 @@ export function FieldPicker({
         <label>
           <input type="checkbox" checked={allShown} onChange={toggleAll} />
           Select all shown
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={only}
+            disabled={selected.length === 0}
+            onChange={(e) => setSelectedOnly(e.target.checked)}
+          />
+          Show selected only
         </label>
         <button type="button" onClick={() => onChange([])} disabled={selected.length === 0}>
           Clear (read all)
