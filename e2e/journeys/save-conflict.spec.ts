@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { ComponentsPage, rowAction } from '../pages/components.page.js';
 import { EditorPage } from '../pages/editor.page.js';
 import { signIn } from '../pages/sign-in.js';
@@ -157,6 +157,16 @@ test('a link away from unsaved changes asks first; staying keeps them, leaving d
   await expect(page.getByRole('heading', { level: 1, name: 'Executions' })).toBeVisible();
 });
 
+/** How many drafts this browser keeps that hold `text`. */
+const draftsHolding = (page: Page, text: string) =>
+  page.evaluate(
+    (text) =>
+      Object.keys(localStorage).filter(
+        (k) => k.startsWith('flowline.draft.') && localStorage.getItem(k)?.includes(text),
+      ).length,
+    text,
+  );
+
 test('a tab closed with unsaved changes loses nothing: the editor offers them back', async ({
   context,
   page,
@@ -166,9 +176,7 @@ test('a tab closed with unsaved changes loses nothing: the editor offers them ba
   await EditorPage.ofNew(page, name);
   const url = page.url();
   await page.getByLabel('Description').fill('Typed, then the tab closed');
-  const kept = () =>
-    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('flowline.draft.')).length);
-  await expect.poll(kept).toBe(1);
+  await expect.poll(() => draftsHolding(page, 'Typed, then the tab closed')).toBe(1);
   // Closed without a word (no beforeunload), as a crash would.
   await page.close();
 
@@ -186,10 +194,11 @@ test('a tab closed with unsaved changes loses nothing: the editor offers them ba
   await again.page.reload();
   await expect(again.status).toHaveText('Saved · revision 2');
   await expect(offer).toHaveCount(0);
+  expect(await draftsHolding(again.page, '')).toBe(0);
 
   // Discarded, it is not offered again.
   await again.page.getByLabel('Description').fill('Not wanted');
-  await expect.poll(() => again.page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  await expect.poll(() => draftsHolding(again.page, 'Not wanted')).toBe(1);
   const third = new EditorPage(await context.newPage());
   await third.open(url);
   await third.page
@@ -206,7 +215,7 @@ test('a tab closed with unsaved changes loses nothing: the editor offers them ba
 
   // Left behind by a crash, then the component deleted: the draft goes with it (it can never be saved).
   await third.page.getByLabel('Description').fill('Left behind');
-  await expect.poll(() => third.page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+  await expect.poll(() => draftsHolding(third.page, 'Left behind')).toBe(1);
   await third.page.close();
   const list = await context.newPage();
   const components = new ComponentsPage(list);

@@ -61,6 +61,18 @@ describe('the drafts this browser keeps', () => {
     expect(storage.getItem('flowline.draft.ann.c4')).not.toBeNull();
   });
 
+  it("left by a closed page and restored on this one become this page's, to forget once saved", async () => {
+    const store = await load();
+    store.forgetOwn('ann', 'c1');
+    expect(storage.getItem('flowline.draft.ann.c1')).not.toBeNull();
+    store.adopt('ann', 'c1');
+    expect(store.read('ann', 'c1')?.draft.name).toBe('x');
+    store.forgetOwn('ann', 'c1');
+    expect(storage.getItem('flowline.draft.ann.c1')).toBeNull();
+    // Another person's draft of the same component is theirs still.
+    expect(storage.getItem('flowline.draft.bob.c1')).not.toBeNull();
+  });
+
   it("of a deleted component are all forgotten, everyone's, and no other", async () => {
     const store = await load();
     store.forgetComponent('c1');

@@ -102,6 +102,19 @@ export const draftStore = {
     }
   },
 
+  /**
+   * A draft a closed page left, restored here, becomes this page's: saved or left here, it is forgotten
+   * (`forgetOwn`) as this page's own would be, not offered again later.
+   */
+  adopt(userId: string, componentId: string): void {
+    try {
+      const stored = parsed(localStorage.getItem(keyOf(userId, componentId)));
+      if (stored) localStorage.setItem(keyOf(userId, componentId), JSON.stringify({ ...stored, tab: TAB }));
+    } catch {
+      // Storage turned off, or full: left as it is.
+    }
+  },
+
   /** Forgets the draft if this page kept it (saved, or left on purpose): another tab's stays. */
   forgetOwn(userId: string, componentId: string): void {
     try {

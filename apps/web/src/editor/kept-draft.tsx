@@ -12,7 +12,10 @@ export function useKeptDraft(saved: Component, base: Component, draft: Draft, di
   const userId = useSession().data?.user.id;
   const [offer, setOffer] = useState(() => {
     const stored = userId ? draftStore.read(userId, saved.id) : undefined;
-    return stored && isDirty(saved, stored.draft) ? stored : undefined;
+    if (!stored || isDirty(saved, stored.draft)) return stored;
+    // What it held was saved since: nothing to offer, now or later.
+    draftStore.forget(userId!, saved.id);
+    return undefined;
   });
   useEffect(() => {
     if (!userId || offer) return;
@@ -29,7 +32,10 @@ export function useKeptDraft(saved: Component, base: Component, draft: Draft, di
     },
     /** Left without saving, on purpose. */
     forget: () => userId && draftStore.forgetOwn(userId, base.id),
-    taken: () => setOffer(undefined),
+    taken: () => {
+      if (userId) draftStore.adopt(userId, saved.id);
+      setOffer(undefined);
+    },
     discard: () => {
       if (userId) draftStore.forget(userId, base.id);
       setOffer(undefined);
