@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ComponentsPage } from '../pages/components.page.js';
+import { unnamedControls } from '../pages/controls.js';
 import { sandbox } from '../pages/sandbox.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -29,6 +30,7 @@ test('a first process in one click: the example on the local sandbox previews, r
   await expect(heading).toBeVisible({ timeout: 15_000 });
   const name = ((await heading.textContent()) ?? '').replace(/^process\s*/, '');
   await expect(page.getByText('5 shapes · 4 edges · 0 problems')).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
   // Fitted to the canvas, no shape lies under the minimap, where it could not be clicked.
   const minimap = (await page.getByLabel('Minimap').boundingBox())!;
   const shapes = page.getByRole('group', { name: /^Shape / });
@@ -72,6 +74,7 @@ test('a first process in one click: the example on the local sandbox previews, r
     name: new RegExp(`^Folder of ${name}: Example: copy customers( \\d+)?$`),
   });
   await expect(folder).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
   const folderName = ((await folder.textContent()) ?? '').trim();
   const runFull = page.getByRole('button', { name: `Run full ${name}`, exact: true });
   const asked: string[] = [];
@@ -91,6 +94,7 @@ test('a first process in one click: the example on the local sandbox previews, r
   expect(await usrtCustomers()).toBe(before + 25);
   // A full run keeps a sample of each shape's documents, and says so where they are listed.
   await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(10);
+  expect(await unnamedControls(page)).toEqual([]);
   await expect(page.getByRole('note')).toHaveText(
     'The first 10 of 25 documents are kept: a full run keeps the first 10 of each shape, and every failed one. A test run or a preview keeps them all.',
   );
@@ -105,8 +109,24 @@ test('a first process in one click: the example on the local sandbox previews, r
   const rows = page.getByRole('table', { name: 'Components' }).getByRole('row');
   await expect(rows).toHaveCount(6);
   await expect(page.getByRole('link', { name: /^Upsert usrt customer( \d+)?$/ })).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
   // Its map checks clean, its trimmed name in words.
   await page.getByRole('link', { name: /^usmf to usrt customers( \d+)?$/ }).click();
   await expect(page.getByLabel('Map check')).toHaveText('0 errors · 0 warnings');
   await expect(page.getByText('OrganizationName ← trim(OrganizationName)')).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
+  // Every control of its connection's and its operations' editors has a name, as the map's does.
+  for (const piece of [
+    /^Local D365 sandbox( \d+)?$/,
+    /^usmf customers( \d+)?$/,
+    /^Upsert usrt customer( \d+)?$/,
+  ]) {
+    await page.goBack();
+    await page.getByRole('table', { name: 'Components' }).getByRole('link', { name: piece }).click();
+    await expect(page.getByRole('button', { name: 'History' })).toBeVisible();
+    await expect(page.getByText(/^Saved · revision \d+$/)).toBeVisible();
+    // Their entity sets, fields and profiles are read from the sandbox after the editor shows.
+    await page.waitForLoadState('networkidle');
+    expect(await unnamedControls(page), `${piece}`).toEqual([]);
+  }
 });

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { apiCall } from '../pages/api.js';
+import { unnamedControls } from '../pages/controls.js';
 import { sandbox } from '../pages/sandbox.js';
 import { signIn } from '../pages/sign-in.js';
-
-const controls = 'button|combobox|textbox|checkbox|spinbutton|link|slider|radio|switch|tab|menuitem|listbox';
-/** Controls of the page without an accessible name, as lines of its accessibility snapshot. */
-async function unnamedControls(page: Page) {
-  const snapshot = await page.locator('body').ariaSnapshot();
-  const unnamed = new RegExp(`^\\s*- (${controls})( \\[[^\\]]*\\])*(:.*)?$`);
-  return snapshot.split('\n').filter((line) => unnamed.test(line));
-}
 
 /**
  * A process whose write the sandbox refuses: a customer with none of its mandatory fields. One empty
