@@ -51,16 +51,18 @@ const lastRunFilters: {
 ];
 
 /**
- * Every process with how its last run went, a test run and a preview one click away, a full run
- * after a confirmation (one that takes documents from its caller asks for them first), and its runs.
+ * Every process with its folder and how its last run went, a test run and a preview one click away, a
+ * full run after a confirmation (one that takes documents from its caller asks for them instead), and
+ * its runs.
  */
 export function ProcessesPage() {
   const processes = useEveryComponent('process');
   const latest = useLatestExecutions();
   const lastRun = new Map(latest.data?.items.map((e) => [e.processId, e]));
+  const folders = useFolders();
+  const folderById = new Map(folders.data?.items.map((f) => [f.id, f]));
   const canDesign = useMay('design');
   const canRun = useMay('run');
-  const folders = useFolders();
   const { params, change } = useAddress();
   const search = params.get('q') ?? '';
   const last = lastRunFilters.find((f) => f.value === params.get('last')) ?? lastRunFilters[0]!;
@@ -112,7 +114,7 @@ export function ProcessesPage() {
               <ProcessRow
                 key={p.id}
                 process={p}
-                folder={folders.data?.items.find((f) => f.id === p.folderId)}
+                folder={p.folderId ? folderById.get(p.folderId) : undefined}
                 last={lastRun.get(p.id)}
                 loading={latest.isPending}
                 canRun={canRun}
