@@ -114,6 +114,14 @@ test('a first process in one click: the example on the local sandbox previews, r
   await page.getByRole('link', { name: /^usmf to usrt customers( \d+)?$/ }).click();
   await expect(page.getByLabel('Map check')).toHaveText('0 errors · 0 warnings');
   await expect(page.getByText('OrganizationName ← trim(OrganizationName)')).toBeVisible();
+  // The target tree says what each field takes: a constant's value, a function's call.
+  const targets = page.getByRole('tree', { name: 'Target fields' });
+  await expect(targets.getByRole('treeitem', { name: 'dataAreaId', exact: true })).toContainText('← "usrt"');
+  // (Among 310 fields, the tree draws those in view: found by a search.)
+  await page.getByLabel('Search target fields').fill('OrganizationName');
+  await expect(targets.getByRole('treeitem', { name: 'OrganizationName', exact: true })).toContainText(
+    '← trim(OrganizationName)',
+  );
   expect(await unnamedControls(page)).toEqual([]);
   // Every control of its connection's and its operations' editors has a name, as the map's does.
   for (const piece of [

@@ -10,7 +10,7 @@ import { LoopRules } from './loop-rules.js';
 import { MapConstants } from './map-constants.js';
 import { MapDescription } from './map-description.js';
 import { enclosingCollection, loopPaths } from './map-loops.js';
-import { link, normalizeMap, putRule, ruleFor, sourcesOf } from './map-rules.js';
+import { describeValue, link, normalizeMap, putRule, ruleFor, sourcesOf } from './map-rules.js';
 import { MapTestPanel } from './map-test-panel.js';
 import { MapTree } from './map-tree.js';
 import { ProfileBindingPicker } from './profile-binding-picker.js';
@@ -143,7 +143,7 @@ export function MapEditor({ component, body, onChange }: BodyEditorProps<Partial
           issues={issuesByTarget}
           describe={(path) => {
             const r = ruleFor(map, path);
-            return r ? `← ${r.value.type === 'source' ? r.value.path : r.value.type}` : undefined;
+            return r ? `← ${describeValue(r.value, r)}` : undefined;
           }}
           rowProps={(row) => ({
             onDragOver: (e) => e.preventDefault(),

@@ -58,6 +58,7 @@ export function MapTree({
           onActivate={onActivate}
           rowProps={rowProps}
           extra={(row) => {
+            const described = describe?.(row.path);
             const found = issues?.get(row.path);
             const worst = found?.some((i) => i.severity === 'error')
               ? 'error'
@@ -71,7 +72,11 @@ export function MapTree({
                     ●
                   </span>
                 )}
-                {describe?.(row.path) && <small className="link-desc">{describe(row.path)}</small>}
+                {described && (
+                  <small className="link-desc" title={described}>
+                    {described}
+                  </small>
+                )}
                 {worst && (
                   <span
                     className={worst === 'error' ? 'bad' : 'warn'}
