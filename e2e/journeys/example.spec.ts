@@ -76,6 +76,17 @@ test('a first process in one click: the example on the local sandbox previews, r
   await expect(folder).toBeVisible();
   expect(await unnamedControls(page)).toEqual([]);
   const folderName = ((await folder.textContent()) ?? '').trim();
+  // The list narrows to a folder: this example's holds its one process, the top level none of it.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('');
+  const folderFilter = page.getByRole('combobox', { name: 'Folder', exact: true });
+  await folderFilter.selectOption({ label: folderName });
+  await expect(page).toHaveURL(/[?&]folder=/);
+  await expect(page.getByRole('table', { name: 'Processes' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('combobox', { name: 'In folder' })).toHaveValue(/.+/);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(name);
+  await folderFilter.selectOption({ label: '(top level)' });
+  await expect(page.getByText(`No process named like “${name}” at the top level.`)).toBeVisible();
+  await folderFilter.selectOption({ label: 'any' });
   const runFull = page.getByRole('button', { name: `Run full ${name}`, exact: true });
   const asked: string[] = [];
   page.once('dialog', (d) => {

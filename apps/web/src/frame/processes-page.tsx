@@ -67,15 +67,37 @@ export function ProcessesPage() {
   const search = params.get('q') ?? '';
   const last = lastRunFilters.find((f) => f.value === params.get('last')) ?? lastRunFilters[0]!;
   const wanted = search.trim().toLowerCase();
+  // A folder's id, or `top` for the top level; a folder deleted since (an old link) filters nothing.
+  const folderParam = params.get('folder') ?? '';
+  const chosenFolder = folderById.get(folderParam);
+  const where = folderParam === 'top' ? null : chosenFolder?.id;
   const shown =
     processes.data?.items.filter(
-      (p) => p.name.toLowerCase().includes(wanted) && last.keeps(lastRun.get(p.id)?.status),
+      (p) =>
+        p.name.toLowerCase().includes(wanted) &&
+        (where === undefined || p.folderId === where) &&
+        last.keeps(lastRun.get(p.id)?.status),
     ) ?? [];
   return (
     <section aria-labelledby="processes-title">
       <h1 id="processes-title">Processes</h1>
       <div className="toolbar">
         <SearchBox value={search} onChange={(q) => change({ q })} />
+        <label>
+          Folder
+          <select
+            value={where === undefined ? '' : folderParam}
+            onChange={(e) => change({ folder: e.target.value })}
+          >
+            <option value="">any</option>
+            <option value="top">(top level)</option>
+            {folders.data?.items.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Last run
           <select value={last.value} onChange={(e) => change({ last: e.target.value })}>
@@ -97,6 +119,7 @@ export function ProcessesPage() {
       ) : shown.length === 0 ? (
         <Empty>
           No process{wanted ? ` named like “${search.trim()}”` : ''}
+          {where === null ? ' at the top level' : chosenFolder ? ` in “${chosenFolder.name}”` : ''}
           {last.value ? ` ${last.says}` : ''}.
         </Empty>
       ) : (
@@ -124,7 +147,14 @@ export function ProcessesPage() {
         </table>
       )}
       {latest.isError && <Failed what="the last runs" error={latest.error} retry={() => latest.refetch()} />}
-      {canDesign && <CreateComponentForm folders={folders.data?.items ?? []} only="process" />}
+      {canDesign && (
+        <CreateComponentForm
+          key={chosenFolder?.id}
+          folders={folders.data?.items ?? []}
+          defaultFolderId={chosenFolder?.id}
+          only="process"
+        />
+      )}
       {canDesign && processes.data?.items.length === 0 && <SandboxExampleOffer />}
     </section>
   );
