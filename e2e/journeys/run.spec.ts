@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CanvasPage } from '../pages/canvas.page.js';
 import { ComponentsPage } from '../pages/components.page.js';
 import { createSandboxConnection } from '../pages/connection.page.js';
+import { unnamedControls } from '../pages/controls.js';
 import { OperationBuilderPage } from '../pages/operation.page.js';
 import { signIn } from '../pages/sign-in.js';
 
@@ -97,6 +98,7 @@ test('run a process, see every shape’s counts, and find a document’s ETag in
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Executions' }).click();
   await expect(page.getByRole('table', { name: 'Executions' })).toContainText(`Run me ${suffix}`);
+  expect(await unnamedControls(page)).toEqual([]);
   // How long it took, in the unit that reads best.
   const row = page.getByRole('table', { name: 'Executions' }).getByRole('row').nth(1);
   await expect(row.getByRole('cell').nth(4)).toHaveText(/^\d+ ms$|^\d+\.\d s$/);

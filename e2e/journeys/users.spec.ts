@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { apiCall } from '../pages/api.js';
+import { unnamedControls } from '../pages/controls.js';
 import { admin, signIn } from '../pages/sign-in.js';
 
 const usersTable = (page: Page) => page.getByRole('table', { name: 'Users' });
@@ -38,6 +39,7 @@ test('an administrator adds a person, changes their role, disables them and sets
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(form.getByRole('status')).toContainText(`${email} can sign in now, as designer`);
   await expect(rowOf(page, email)).toContainText('active');
+  expect(await unnamedControls(page)).toEqual([]);
 
   // The same address again is refused, next to the form.
   await form.getByLabel('Email').fill(email.toUpperCase());
