@@ -116,8 +116,11 @@ test('the view goes back to where it was when the inspector closes', async ({ pa
   await canvas.shapes().nth(1).click();
   await expect(page.getByRole('complementary', { name: 'Stop shape' })).toBeVisible();
   const narrowed = (await canvas.canvas.boundingBox())!;
+  const shown = await viewport.getAttribute('style');
+  // Over the canvas (not the inspector, which may now be where the shape was clicked).
+  await page.mouse.move(narrowed.x + narrowed.width / 2, narrowed.y + narrowed.height / 2);
   await page.mouse.wheel(0, 200);
-  await expect.poll(() => viewport.getAttribute('style')).not.toBe(panned);
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(shown);
   await page.mouse.click(narrowed.x + 20, narrowed.y + 20);
   await expect(page.getByRole('complementary', { name: 'Stop shape' })).toHaveCount(0);
   await expect.poll(() => canvas.shows(canvas.shapes().nth(1))).toBe(true);

@@ -23,8 +23,8 @@ describe('tidyUp', () => {
     } as ProcessDefinition;
     expect(tidyUp(p)).toEqual([
       { shapeId: 'a', position: { x: 0, y: 0 } },
-      { shapeId: 'b', position: { x: 240, y: 0 } },
-      { shapeId: 'c', position: { x: 480, y: 0 } },
+      { shapeId: 'b', position: { x: 270, y: 0 } },
+      { shapeId: 'c', position: { x: 540, y: 0 } },
     ]);
   });
 
@@ -42,9 +42,9 @@ describe('tidyUp', () => {
     const widths: Record<string, number> = { a: 150, b: 160, long: 420, c: 150 };
     expect(tidyUp(p, (id) => widths[id]!)).toEqual([
       { shapeId: 'a', position: { x: 0, y: 0 } },
-      { shapeId: 'b', position: { x: 210, y: 0 } },
-      { shapeId: 'long', position: { x: 210, y: 130 } },
-      { shapeId: 'c', position: { x: 690, y: 0 } },
+      { shapeId: 'b', position: { x: 240, y: 0 } },
+      { shapeId: 'long', position: { x: 240, y: 130 } },
+      { shapeId: 'c', position: { x: 750, y: 0 } },
     ]);
   });
 });
@@ -53,9 +53,9 @@ describe('nextPlace', () => {
   it('puts a new shape right of the rightmost one as drawn, clear of a long name', () => {
     const at = (id: string, x: number, y: number) => ({ ...shape(id), position: { x, y } });
     expect(nextPlace([])).toEqual({ x: 0, y: 0 });
-    expect(nextPlace([at('a', 0, 0), at('b', 240, 40)])).toEqual({ x: 480, y: 40 });
+    expect(nextPlace([at('a', 0, 0), at('b', 240, 40)])).toEqual({ x: 510, y: 40 });
     // b starts further right, but a's long name reaches further.
     const widths: Record<string, number> = { a: 600, b: 150 };
-    expect(nextPlace([at('a', 0, 0), at('b', 240, 40)], (id) => widths[id]!)).toEqual({ x: 660, y: 0 });
+    expect(nextPlace([at('a', 0, 0), at('b', 240, 40)], (id) => widths[id]!)).toEqual({ x: 690, y: 0 });
   });
 });

@@ -2,8 +2,11 @@ import type { Position, ProcessDefinition } from '@flowline/contracts';
 
 /** Room a shape takes before it is drawn and measured (most are about 150 × 45; names make them wider). */
 export const SHAPE_ROOM = { width: 180, height: 60 };
-/** Room between a shape and the next one to its right. */
-export const COLUMN_GAP = 60;
+/**
+ * Room between a shape and the next one to its right: enough for the source handle's label ("out",
+ * "error") and, clear of it, the count a run writes at the edge's middle.
+ */
+export const COLUMN_GAP = 90;
 
 /** What a shape's drawn width is, by its id (`SHAPE_ROOM`'s until it is measured). */
 type WidthOf = (shapeId: string) => number;
