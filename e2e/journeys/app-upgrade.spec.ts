@@ -42,3 +42,11 @@ test('a page opened before an upgrade says to reload when a part of the old vers
   await expect(before.getByRole('alert')).toHaveCount(0);
   await context.close();
 });
+
+test('an app whose script cannot load says so, not a blank page', async ({ page }) => {
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  const status = page.getByRole('status');
+  await expect(status).toContainText('Loading Flowline…');
+  await expect(status.getByText('Still here? Reload the page')).toBeVisible({ timeout: 10_000 });
+});
