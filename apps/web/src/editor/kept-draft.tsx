@@ -11,10 +11,11 @@ import { draftStore, type StoredDraft } from './draft-store.js';
 export function useKeptDraft(saved: Component, base: Component, draft: Draft, dirty: boolean) {
   const userId = useSession().data?.user.id;
   const [offer, setOffer] = useState(() => {
-    const stored = userId ? draftStore.read(userId, saved.id) : undefined;
+    if (!userId) return undefined;
+    const stored = draftStore.read(userId, saved.id);
     if (!stored || isDirty(saved, stored.draft)) return stored;
     // What it held was saved since: nothing to offer, now or later.
-    draftStore.forget(userId!, saved.id);
+    draftStore.forget(userId, saved.id);
     return undefined;
   });
   useEffect(() => {
