@@ -56,9 +56,10 @@ test('function boxes sit on a surface between the trees, wired by lines, and mov
 
   const boxes = surface.getByRole('list', { name: 'Function boxes' }).getByRole('listitem');
   await expect(boxes).toHaveCount(2);
-  await expect(surface.getByRole('list', { name: 'Source fields read by OrganizationName' })).toHaveText(
-    'OrganizationName',
-  );
+  const read = surface.getByRole('list', { name: 'Source fields read by OrganizationName' });
+  await expect(read).toHaveText('OrganizationName');
+  // A pill cuts a long name: it is whole on hover.
+  await expect(read.getByRole('listitem')).toHaveAttribute('title', 'OrganizationName');
   // Typed inputs and output on each box; lines from the field into trim, trim into upper, upper to the target.
   const trim = boxes.filter({ has: page.getByRole('button', { name: 'Box f1: trim' }) });
   await expect(trim.getByRole('group', { name: 'f1 input 1: text' })).toContainText('text (string)');

@@ -149,10 +149,12 @@ export function FunctionSurface({
         <ul aria-label={`Source fields read by ${target}`} className="plain-list fn-sources">
           {sources.map((s, i) => {
             const port = portOf(s)!;
+            const name =
+              s.type === 'source' ? `${s.scope && s.scope !== 'current' ? `${s.scope} ` : ''}${s.path}` : '';
+            // A pill is narrow: a long F&O name is cut, and whole on hover.
             return (
-              <li key={port} className="fn-pill" style={{ top: 8 + i * 44, width: PILL }}>
-                {s.type === 'source' && s.scope && s.scope !== 'current' ? `${s.scope} ` : ''}
-                {s.type === 'source' ? s.path : ''}
+              <li key={port} className="fn-pill" title={name} style={{ top: 8 + i * 44, width: PILL }}>
+                {name}
                 <span className="fn-port out" data-port={port} aria-hidden="true" />
               </li>
             );
@@ -191,7 +193,7 @@ export function FunctionSurface({
             />
           ))}
         </ol>
-        <div className="fn-pill fn-target" style={{ left: right, top: 8, width: PILL }}>
+        <div className="fn-pill fn-target" title={target} style={{ left: right, top: 8, width: PILL }}>
           <span className="fn-port in" data-port="target" aria-hidden="true" />
           {target}
         </div>
