@@ -128,6 +128,10 @@ test('a first process in one click: the example on the local sandbox previews, r
   // The target tree says what each field takes: a constant's value, a function's call.
   const targets = page.getByRole('tree', { name: 'Target fields' });
   await expect(targets.getByRole('treeitem', { name: 'dataAreaId', exact: true })).toContainText('← "usrt"');
+  // In the narrow tree, the field's name stays whole; what it takes gives way.
+  const account = targets.getByRole('treeitem', { name: 'CustomerAccount', exact: true });
+  await expect(account).toContainText('← CustomerAccount');
+  expect(await account.locator('.field-name').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   // (Among 310 fields, the tree draws those in view: found by a search.)
   await page.getByLabel('Search target fields').fill('OrganizationName');
   await expect(targets.getByRole('treeitem', { name: 'OrganizationName', exact: true })).toContainText(
