@@ -132,6 +132,13 @@ test('a first process in one click: the example on the local sandbox previews, r
   const account = targets.getByRole('treeitem', { name: 'CustomerAccount', exact: true });
   await expect(account).toContainText('← CustomerAccount');
   expect(await account.locator('.field-name').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  // Read as it is, with no function between: the two fields share the surface, neither cut short.
+  await account.click();
+  const read = page
+    .getByRole('list', { name: 'Source fields read by CustomerAccount' })
+    .getByRole('listitem');
+  await expect(read).toHaveText('CustomerAccount');
+  expect(await read.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   // (Among 310 fields, the tree draws those in view: found by a search.)
   await page.getByLabel('Search target fields').fill('OrganizationName');
   await expect(targets.getByRole('treeitem', { name: 'OrganizationName', exact: true })).toContainText(

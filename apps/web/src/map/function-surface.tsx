@@ -16,6 +16,8 @@ import type { Scope } from './value-ref-input.js';
 import './function-surface.css';
 
 const PILL = 120;
+/** The widest a pill gets when no box sits between the fields (a field read as it is). */
+const WIDE_PILL = 280;
 const GAP = 25;
 /** Where the target sits when there is no box: right of the source fields. */
 const BOX_LEFT_EDGE = PILL + 60;
@@ -62,10 +64,12 @@ export function FunctionSurface({
   const placed = useMemo(() => positions(steps), [steps]);
   const at = (id: string) => (dragging?.id === id ? dragging.at : (placed.get(id) ?? { x: 0, y: 0 }));
   const { sources, edges } = useMemo(() => (rule ? surfaceOf(rule) : { sources: [], edges: [] }), [rule]);
+  // Boxes are placed right of the narrow pills; with none, the two fields share the surface's width.
+  const pill = steps.length === 0 ? Math.min(WIDE_PILL, Math.max(PILL, (width - 80) / 2)) : PILL;
   // The target keeps to the right edge of the surface, or right of the rightmost box when they reach further.
   const right = Math.max(
     BOX_LEFT_EDGE,
-    width - PILL - 8,
+    width - pill - 8,
     ...[...placed.values()].map((p) => p.x + BOX_WIDTH + GAP),
   );
   const height = Math.max(
@@ -141,7 +145,7 @@ export function FunctionSurface({
         </p>
       )}
       <div className="fn-surface" ref={box} style={{ height: height + 16 }}>
-        <svg className="fn-lines" aria-hidden="true" width={right + PILL + 8} height={height + 16}>
+        <svg className="fn-lines" aria-hidden="true" width={right + pill + 8} height={height + 16}>
           {lines.map((l) => (
             <path key={l.key} d={l.d} data-line={l.key} />
           ))}
@@ -153,7 +157,7 @@ export function FunctionSurface({
               s.type === 'source' ? `${s.scope && s.scope !== 'current' ? `${s.scope} ` : ''}${s.path}` : '';
             // A pill is narrow: a long F&O name is cut, and whole on hover.
             return (
-              <li key={port} className="fn-pill" title={name} style={{ top: 8 + i * 44, width: PILL }}>
+              <li key={port} className="fn-pill" title={name} style={{ top: 8 + i * 44, width: pill }}>
                 {name}
                 <span className="fn-port out" data-port={port} aria-hidden="true" />
               </li>
@@ -193,7 +197,7 @@ export function FunctionSurface({
             />
           ))}
         </ol>
-        <div className="fn-pill fn-target" title={target} style={{ left: right, top: 8, width: PILL }}>
+        <div className="fn-pill fn-target" title={target} style={{ left: right, top: 8, width: pill }}>
           <span className="fn-port in" data-port="target" aria-hidden="true" />
           {target}
         </div>
