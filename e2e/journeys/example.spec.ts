@@ -159,4 +159,13 @@ test('a first process in one click: the example on the local sandbox previews, r
     await page.waitForLoadState('networkidle');
     expect(await unnamedControls(page), `${piece}`).toEqual([]);
   }
+
+  // The audit log names each run's execution, a click away.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('region', { name: 'Recent activity' }).getByLabel('Action').selectOption('ran');
+  const ran = page.getByRole('table', { name: 'Audit log' }).getByRole('row').nth(1);
+  await expect(ran).toContainText('mode: full');
+  await ran.getByRole('link', { name: /^execution [0-9a-f]{8}$/ }).click();
+  await expect(page.getByRole('heading', { name: /^Execution of / })).toBeVisible();
+  await expect(page.getByText(/^full run · revision 1/)).toBeVisible();
 });

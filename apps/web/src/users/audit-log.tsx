@@ -51,7 +51,9 @@ export function AuditLog() {
                   <td>
                     {e.componentId ? <Link to={`/components/${e.componentId}`}>{e.action}</Link> : e.action}
                   </td>
-                  <td>{auditDetail(e.detail)}</td>
+                  <td>
+                    <AuditDetail detail={e.detail} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -67,5 +69,20 @@ export function AuditLog() {
         </>
       )}
     </section>
+  );
+}
+
+/** A run's entry names its execution: a link to it, not a bare id. */
+function AuditDetail({ detail }: { detail: unknown }) {
+  const { executionId, ...rest } = (detail ?? {}) as { executionId?: unknown };
+  if (typeof detail !== 'object' || typeof executionId !== 'string') return auditDetail(detail);
+  const text = auditDetail(rest);
+  return (
+    <>
+      {text && `${text} · `}
+      <Link to={`/executions/${executionId}`} title={executionId}>
+        execution {executionId.slice(0, 8)}
+      </Link>
+    </>
   );
 }
