@@ -39,16 +39,16 @@ export function ExecutionDocuments({
   executionId,
   shapes,
   counted,
-  running = false,
+  running,
   failedShapeId,
   showing,
 }: {
   executionId: string;
   shapes: { id: string; name: string }[];
   /** Each shape's counts: what was kept is said against them when a full run kept only a sample. */
-  counted?: Record<string, { in: number; out: number; failed: number }>;
+  counted: Record<string, { in: number; out: number; failed: number }>;
   /** Whether the execution still runs: its documents are then read again as they are kept. */
-  running?: boolean;
+  running: boolean;
   /** A shape where documents failed: the panel opens on its failures, where the answer usually is. */
   failedShapeId?: string | undefined;
   /** Documents asked for elsewhere on the page (a count in the shapes table): shown, and scrolled to. */
@@ -147,7 +147,7 @@ export function ExecutionDocuments({
       ) : (
         <>
           {shapeId && (
-            <KeptOf kept={docs.data.total} of={counted?.[shapeId]?.[direction as 'in' | 'out' | 'failed']} />
+            <KeptOf kept={docs.data.total} of={counted[shapeId]?.[direction as 'in' | 'out' | 'failed']} />
           )}
           <ul aria-label="Documents" className="plain-list documents">
             {docs.data.items.map((item) => {

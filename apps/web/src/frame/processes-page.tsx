@@ -12,6 +12,7 @@ import { startExecution, useLatestExecutions } from '../api/execution-queries.js
 import { useEveryComponent, useFolders } from '../api/queries.js';
 import { useMay } from '../api/session.js';
 import { CreateComponentForm } from '../components-page/create-component-form.js';
+import { FolderOptions } from '../components-page/folder-options.js';
 import { SandboxExampleOffer } from '../components-page/sandbox-example.js';
 import { confirmFullRun } from '../process/confirm-full-run.js';
 import type { RunDocuments } from '../process/run-documents.js';
@@ -90,12 +91,7 @@ export function ProcessesPage() {
             onChange={(e) => change({ folder: e.target.value })}
           >
             <option value="">any</option>
-            <option value="top">(top level)</option>
-            {folders.data?.items.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
+            <FolderOptions folders={folders.data?.items ?? []} top="top" />
           </select>
         </label>
         <label>

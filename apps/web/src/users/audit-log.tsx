@@ -75,7 +75,7 @@ export function AuditLog() {
 /** A run's entry names its execution: a link to it, not a bare id. */
 function AuditDetail({ detail }: { detail: unknown }) {
   const { executionId, ...rest } = (detail ?? {}) as { executionId?: unknown };
-  if (typeof detail !== 'object' || typeof executionId !== 'string') return auditDetail(detail);
+  if (typeof executionId !== 'string') return auditDetail(detail);
   const text = auditDetail(rest);
   return (
     <>
